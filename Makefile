@@ -1,0 +1,48 @@
+# The publication site. `make` alone lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican --log-handler plain
+INPUTDIR := content
+OUTPUTDIR := output
+CONFFILE := pelicanconf.py
+PUBLISHCONF := publishconf.py
+PORT ?= 8000
+PELICANOPTS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install html clean regenerate serve devserver publish test lint
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+
+install: $(VENV)/.installed ## create .venv with the pinned dependencies
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+html: install ## build the site into output/ (fails on any content problem)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+clean: ## remove the built site
+	rm -rf $(OUTPUTDIR)
+
+regenerate: install ## rebuild whenever content, theme or settings change
+	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+serve: html ## build, then serve output/ on http://localhost:8000 (PORT=...)
+	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
+
+devserver: install ## rebuild on change and serve on http://localhost:8000
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+
+publish: install ## build the production site (SITEURL=https://... make publish)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+
+test: install ## run the whole test suite
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install ## check style with ruff
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .

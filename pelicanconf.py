@@ -1,0 +1,99 @@
+"""Development settings: `make html`, `make serve`, `make devserver`.
+
+publishconf.py imports everything from here and overrides only what production needs.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+SITENAME = "Belarus Analysis"
+SITESUBTITLE = "Politics and security in Belarus and its region"
+SITEURL = "http://localhost:8000"  # feeds need absolute links; pages use relative ones
+RELATIVE_URLS = True  # pages link relatively, so the output also works from file://
+AUTHOR = "Editorial team"
+TIMEZONE = "Europe/Minsk"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%B %d, %Y %H:%M"  # "April 22, 2016 18:34", as the publication prints it
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+OUTPUT_PATH = "output"
+DELETE_OUTPUT_DIRECTORY = False  # a failed build must not remove the last good site
+THEME = str(ROOT / "theme")
+
+# Plugins import one another (similar_articles reports problems through content_checks).
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+sys.path.insert(0, PLUGIN_PATHS[0])
+PLUGINS = ["content_checks", "actors", "similar_articles"]
+
+TYPOGRIFY = True
+TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "samp", "script", "style"]
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight"},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.toc": {},
+    },
+    "output_format": "html5",
+}
+
+# Every internal link names a file (index.html or name.html): from file:// a link to a
+# folder shows a directory listing, not the page.
+ARTICLE_URL = ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}.html"
+ARTICLE_LANG_URL = ARTICLE_LANG_SAVE_AS = "{date:%Y}/{date:%m}/{slug}-{lang}.html"
+DRAFT_URL = DRAFT_SAVE_AS = "drafts/{slug}.html"
+DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = "drafts/{slug}-{lang}.html"
+PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
+PAGE_LANG_URL = PAGE_LANG_SAVE_AS = "pages/{slug}-{lang}.html"
+INDEX_URL = INDEX_SAVE_AS = "index.html"
+CATEGORY_URL = CATEGORY_SAVE_AS = "category/{slug}/index.html"
+CATEGORIES_URL = CATEGORIES_SAVE_AS = "categories/index.html"
+TAG_URL = TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = TAGS_SAVE_AS = "tags/index.html"
+ACTOR_URL = ACTOR_SAVE_AS = "actor/{slug}/index.html"
+ACTORS_URL = ACTORS_SAVE_AS = "actors/index.html"
+ARCHIVES_URL = ARCHIVES_SAVE_AS = "archives/index.html"
+YEAR_ARCHIVE_URL = YEAR_ARCHIVE_SAVE_AS = "archives/{date:%Y}/index.html"
+MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""  # the publication signs as a team
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]
+TEMPLATE_PAGES = {"404.html": "404.html"}
+
+# Page N of any list lives in .../page/N/index.html: Pelican's default pattern
+# ("{name}{number}") makes page 12 of tag "tag1" the same file as tag "tag112".
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/index.html", "{base_name}/page/{number}/index.html"),
+)
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
+ACTOR_FEED_ATOM = "feeds/actor/{slug}.atom.xml"
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+
+# Similar articles (plugins/similar_articles): see docs/authoring.md.
+SIMILAR_ARTICLES = {
+    "max_results": 5,  # entries per article, editor-pinned ones included
+    "weights": {"actors": 3.0, "tags": 2.0},  # a shared actor says more than a shared tag
+    "rarity": True,  # a keyword on most articles weighs little (IDF)
+    "min_score": 0.0,  # list only candidates scoring above this
+}
+
+# Theme settings (theme/templates/partials/defaults.html gives their defaults).
+MENU_CATEGORIES = True
+SHOW_ACTORS_IN_MENU = True
+
+# Autoescape everything; templates mark the HTML that Pelican renders (content, summary,
+# typogrified title) with |safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -1,0 +1,79 @@
+"""The Markdown reader of pelican-yaml-metadata, made strict.
+
+The stock reader logs a YAML error and goes on with empty metadata, and Pelican then
+leaves the article out of the site while the build succeeds. This reader checks the
+front matter first and raises ContentError with every problem of the file, and keeps
+those problems so that the build can fail with all of them at once.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataReader
+from pelican.utils import get_date, pelican_open
+
+from .rules import ContentError, Problem, check_front_matter, load_front_matter
+
+
+def display_path(path: str) -> str:
+    """The path as an author would type it: relative to the working folder if inside."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+class CheckedMarkdownReader(YAMLMetadataReader):
+    """Reads YAML front matter, or Pelican's native 'Key: value' header, strictly."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.problems: dict[str, list[Problem]] = {}
+
+    def read(self, source_path):
+        path = display_path(source_path)
+        try:
+            content, metadata = super().read(source_path)
+            problems = _missing_native_fields(metadata, path)
+        except ContentError as error:
+            problems = error.problems
+        except ValueError as error:  # from Pelican's native header, e.g. a bad date
+            problems = [
+                Problem(
+                    path,
+                    "",
+                    f"the metadata could not be read ({error}).",
+                    "correct that 'Key: value' line at the top of the file.",
+                )
+            ]
+        if problems:
+            self.problems[source_path] = problems
+            raise ContentError(problems)
+        return content, metadata
+
+    def _load_yaml_metadata(self, text, source_path):
+        path = display_path(source_path)
+        data, lines = load_front_matter(text, path, _first_line(source_path))
+        problems = check_front_matter(data, path, get_date, lines)
+        if problems:
+            raise ContentError(problems)
+        return self._parse_yaml_metadata(data, source_path)
+
+
+def _missing_native_fields(metadata, path: str) -> list[Problem]:
+    """Title and date, for files written with Pelican's 'Key: value' header."""
+    return [
+        Problem(path, name.lower(), f"the {name.lower()} is missing.", fix)
+        for name, fix in (
+            ("Title", "add a line 'Title: The headline of the article'."),
+            ("Date", "add a line 'Date: 2016-04-22 18:34'."),
+        )
+        if name.lower() not in metadata
+    ]
+
+
+def _first_line(source_path: str) -> int:
+    """File line number of the header's first line (the rest of the opening '---')."""
+    with pelican_open(source_path) as text:
+        match = HEADER_RE.fullmatch(text)
+    start = match.start("metadata") if match else 0
+    return text.count("\n", 0, start) + 1

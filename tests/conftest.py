@@ -1,0 +1,109 @@
+"""Shared helpers: write fixture articles, build a site with the project's settings, parse it."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def write_article(content: Path, name: str, body: str = "Body text.", **fields) -> Path:
+    """Write content/articles/<name>.md with YAML front matter made of fields."""
+    path = content / "articles" / f"{name}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
+    path.write_text(f"---\n{header}---\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+def article_fields(title: str, date: str = "2020-01-01 12:00", **fields) -> dict:
+    return {"title": title, "date": date, "category": "Security", **fields}
+
+
+class Site:
+    """A built site: its output folder and parsed pages."""
+
+    def __init__(self, output: Path):
+        self.output = output
+
+    def page(self, relative: str) -> BeautifulSoup:
+        return parse(self.output / relative)
+
+    def pages(self):
+        return sorted(self.output.rglob("*.html"))
+
+    def exists(self, relative: str) -> bool:
+        return (self.output / relative).is_file()
+
+
+def parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def build(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides) -> Site:
+    """Run Pelican with the project's settings on content into output."""
+    settings = read_settings(
+        str(ROOT / conf),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
+            **overrides,
+        },
+    )
+    Pelican(settings).run()
+    return Site(output)
+
+
+@pytest.fixture
+def build_site(tmp_path, caplog):
+    """Build content into a fresh folder; a clean build must log no warning."""
+
+    def run(content: Path, expect_clean: bool = True, **overrides) -> Site:
+        output = tmp_path / f"output-{len(list(tmp_path.glob('output-*')))}"
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            site = build(content, output, **overrides)
+        if expect_clean:
+            noisy = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+            assert not noisy, f"the build logged warnings: {noisy}"
+        return site
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Site:
+    """The default content (the two seed articles), built once."""
+    output = tmp_path_factory.mktemp("seed-site")
+    return build(ROOT / "content", output)
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    """An empty content folder laid out as the project's."""
+    folder = tmp_path / "content"
+    (folder / "articles").mkdir(parents=True)
+    return folder
+
+
+@pytest.fixture
+def fixture_content(tmp_path):
+    """Copy a named folder of tests/fixtures to a writable content folder."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(FIXTURES / name, target)
+        return target
+
+    return copy
