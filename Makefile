@@ -41,8 +41,9 @@ devserver: install ## rebuild on change and serve on http://localhost:8000
 publish: install ## build the production site (SITEURL=https://... make publish)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
 
-test: install ## run the whole test suite
+test: install lint ## run the whole test suite (after the style checks)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install ## check style with ruff
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .

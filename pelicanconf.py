@@ -85,7 +85,10 @@ TRANSLATION_FEED_ATOM = None
 # Similar articles (plugins/similar_articles): see docs/authoring.md.
 SIMILAR_ARTICLES = {
     "max_results": 5,  # entries per article, editor-pinned ones included
-    "weights": {"actors": 3.0, "tags": 2.0},  # a shared actor says more than a shared tag
+    "weights": {
+        "actors": 3.0,
+        "tags": 2.0,
+    },  # a shared actor says more than a shared tag
     "rarity": True,  # a keyword on most articles weighs little (IDF)
     "min_score": 0.0,  # list only candidates scoring above this
 }

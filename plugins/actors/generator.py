@@ -1,6 +1,7 @@
 """Writes a page and a feed for each actor, and the index of all actors."""
 
 from collections import defaultdict
+from functools import partial
 
 from pelican.generators import Generator
 
@@ -11,15 +12,14 @@ class ActorsGenerator(Generator):
         for article in self.context.get("articles", []):  # newest first
             for actor in getattr(article, "actors", []):
                 articles_by_actor[actor].append(article)
-        self.actors = sorted(
-            articles_by_actor.items(), key=lambda item: item[0].name.casefold()
-        )
+        self.actors = sorted(articles_by_actor.items(), key=lambda item: item[0].name.casefold())
         self._update_context(("actors",))
 
     def generate_output(self, writer):
+        write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         template = self.get_template("actor")
         for actor, articles in self.actors:
-            writer.write_file(
+            write(
                 actor.save_as,
                 template,
                 self.context,
@@ -33,7 +33,7 @@ class ActorsGenerator(Generator):
                 all_articles=self.context["articles"],
             )
             self._write_feeds(writer, actor, articles)
-        writer.write_file(
+        write(
             self.settings["ACTORS_SAVE_AS"],
             self.get_template("actors"),
             self.context,

@@ -163,7 +163,7 @@ def _check_text(name: str, value) -> list[tuple[str, str, str]]:
     trouble = _describe(value)
     if trouble is None:
         return []
-    return [(name, f"the value {trouble}.", f"quote it: {name}: \"{value}\".")]
+    return [(name, f"the value {trouble}.", f'quote it: {name}: "{value}".')]
 
 
 def _check_list_of_text(name: str, value) -> list[tuple[str, str, str]]:
@@ -177,7 +177,7 @@ def _check_list_of_text(name: str, value) -> list[tuple[str, str, str]]:
         ]
     if not isinstance(value, list):
         trouble = _describe(value) or "is not a list"
-        return [(name, f"the value {trouble}.", f"write a list: {name}: [\"{value}\"].")]
+        return [(name, f"the value {trouble}.", f'write a list: {name}: ["{value}"].')]
     found = []
     for number, item in enumerate(value, start=1):
         trouble = _describe(item)
@@ -185,7 +185,7 @@ def _check_list_of_text(name: str, value) -> list[tuple[str, str, str]]:
             trouble = "is empty"
         if trouble is not None:
             fix = (
-                f"quote it: \"{_yaml_spelling(item)}\"."
+                f'quote it: "{_yaml_spelling(item)}".'
                 if item is not None and not isinstance(item, str)
                 else "remove the empty item or write its text."
             )

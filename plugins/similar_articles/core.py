@@ -53,16 +53,12 @@ class SimilarityConfig:
 
     def __post_init__(self):
         if not isinstance(self.max_results, int) or self.max_results < 0:
-            raise ValueError(
-                f"max_results must be a whole number >= 0, got {self.max_results!r}"
-            )
+            raise ValueError(f"max_results must be a whole number >= 0, got {self.max_results!r}")
         if not self.weights:
             raise ValueError("weights must name at least one field, e.g. {'tags': 1}")
         for name, weight in self.weights.items():
             if not isinstance(weight, (int, float)) or weight < 0:
-                raise ValueError(
-                    f"weight of field {name!r} must be a number >= 0, got {weight!r}"
-                )
+                raise ValueError(f"weight of field {name!r} must be a number >= 0, got {weight!r}")
         if not isinstance(self.min_score, (int, float)) or self.min_score < 0:
             raise ValueError(f"min_score must be a number >= 0, got {self.min_score!r}")
 
@@ -144,9 +140,7 @@ class SimilarityIndex:
             matches.append(Match(key, self._score(shared), shared, pinned=True))
         return matches
 
-    def _ranked_matches(
-        self, document: Document, taken: set[str], room: int
-    ) -> list[Match]:
+    def _ranked_matches(self, document: Document, taken: set[str], room: int) -> list[Match]:
         if room <= 0:
             return []
         scores: dict[str, float] = defaultdict(float)
@@ -183,9 +177,7 @@ class SimilarityIndex:
         return tuple(sorted(ours, key=lambda k: (-self._weights[k], k)))
 
 
-def _indexed_keywords(
-    document: Document, weights: Mapping[str, float]
-) -> list[tuple[str, str]]:
+def _indexed_keywords(document: Document, weights: Mapping[str, float]) -> list[tuple[str, str]]:
     """The document's (field, keyword) pairs that count, each once."""
     pairs = (
         (field_name, keyword)

@@ -25,7 +25,10 @@ def test_a_correct_front_matter_has_no_problem():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("date: 2016-04-22 18:34", "a.md: title: the title is missing. Fix: add a line"),
+        (
+            "date: 2016-04-22 18:34",
+            "a.md: title: the title is missing. Fix: add a line",
+        ),
         ("title: T", "a.md: date: the date is missing. Fix: add a line 'date: "),
         ("title: T\ndate: 22/22/2016", "a.md:3: date: '22/22/2016' is not a date."),
         ("title: T\ndate: 2016-04-22", "a.md:3: date: 2016-04-22 has no time of day."),
@@ -36,7 +39,7 @@ def test_a_correct_front_matter_has_no_problem():
         ),
         (
             "title: T\ndate: 2016-04-22 18:34\nactors:\n  - 1984",
-            'a.md:4: actors: item 1 is read by YAML as the number 1984, not as text. '
+            "a.md:4: actors: item 1 is read by YAML as the number 1984, not as text. "
             'Fix: quote it: "1984".',
         ),
         (
@@ -44,16 +47,24 @@ def test_a_correct_front_matter_has_no_problem():
             "a.md:4: tags: is one piece of text, not a list. Fix: write a list: "
             "tags: [defence, army]",
         ),
-        ("title: 1984\ndate: 2016-04-22 18:34", 'a.md:2: title: the value is read by '
-         'YAML as the number 1984, not as text. Fix: quote it: title: "1984".'),
-        ("title: T\ndate: 2016-04-22 18:34\nstatus: live", "a.md:4: status: 'live' is "
-         "not a status. Fix: use one of: published, draft, hidden."),
-        ("title: T\ndate: 2016-04-22 18:34\nrelated:\n  - a\n  -", "related: item 2 is empty"),
+        (
+            "title: 1984\ndate: 2016-04-22 18:34",
+            "a.md:2: title: the value is read by "
+            'YAML as the number 1984, not as text. Fix: quote it: title: "1984".',
+        ),
+        (
+            "title: T\ndate: 2016-04-22 18:34\nstatus: live",
+            "a.md:4: status: 'live' is not a status. Fix: use one of: published, draft, hidden.",
+        ),
+        (
+            "title: T\ndate: 2016-04-22 18:34\nrelated:\n  - a\n  -",
+            "related: item 2 is empty",
+        ),
     ],
 )
 def test_each_mistake_names_file_line_field_and_fix(text, expected):
-    assert any(line.startswith(expected) or expected in line for line in problems(text)), (
-        problems(text)
+    assert any(line.startswith(expected) or expected in line for line in problems(text)), problems(
+        text
     )
 
 

@@ -1,0 +1,90 @@
+"""Similar articles in a built site: pins, drafts, languages and the hidden empty block."""
+
+import pytest
+from conftest import article_fields, write_article
+from content_checks import ContentError
+
+
+def similar_titles(site, path):
+    return [a.get_text().replace("\xa0", " ") for a in site.page(path).select("aside.similar h3 a")]
+
+
+@pytest.fixture
+def related_content(content):
+    write_article(
+        content,
+        "q",
+        **article_fields("Query", actors=["OSCE"], tags=["t"], related=["pinned-one"]),
+    )
+    write_article(content, "close", **article_fields("Close", actors=["OSCE"], tags=["t"]))
+    write_article(
+        content,
+        "pinned",
+        **article_fields("Pinned", "2010-01-01 10:00", slug="pinned-one"),
+    )
+    write_article(content, "alone", **article_fields("Alone", tags=["nothing-shared"]))
+    write_article(
+        content,
+        "draft",
+        **article_fields("Draft", actors=["OSCE"], tags=["t"], status="draft"),
+    )
+    write_article(
+        content,
+        "hidden",
+        **article_fields("Hidden", actors=["OSCE"], tags=["t"], status="hidden"),
+    )
+    return content
+
+
+def test_pinned_articles_come_first_then_the_ranking(related_content, build_site):
+    site = build_site(related_content)
+    assert similar_titles(site, "2020/01/query.html") == ["Pinned", "Close"]
+    assert site.page("2020/01/query.html").select_one(".similar-entry.pinned")
+
+
+def test_drafts_and_hidden_articles_are_never_listed(related_content, build_site):
+    site = build_site(related_content)
+    assert similar_titles(site, "2020/01/close.html") == ["Query"]
+
+
+def test_a_draft_preview_shows_what_would_be_similar(related_content, build_site):
+    site = build_site(related_content)
+    assert similar_titles(site, "drafts/draft.html") == ["Close", "Query"]
+
+
+def test_an_article_sharing_nothing_has_no_similar_block(related_content, build_site):
+    site = build_site(related_content)
+    assert site.page("2020/01/alone.html").select_one("aside.similar") is None
+
+
+def test_an_unknown_pinned_slug_fails_the_build_naming_the_file(content, build_site):
+    write_article(content, "q", **article_fields("Query", related=["no-such-article"]))
+    with pytest.raises(ContentError) as error:
+        build_site(content, expect_clean=False)
+    message = str(error.value)
+    assert "q.md: related: no published article has the slug 'no-such-article'" in message
+
+
+def test_translations_are_matched_within_their_language(content, build_site):
+    write_article(content, "en", **article_fields("English", tags=["t"], slug="story"))
+    write_article(content, "ru", **article_fields("Русский", tags=["t"], slug="story", lang="ru"))
+    write_article(content, "en2", **article_fields("English two", tags=["t"]))
+    write_article(
+        content,
+        "ru2",
+        **article_fields("Русский два", tags=["t"], lang="ru", slug="vtoroi"),
+    )
+    site = build_site(content)
+    assert similar_titles(site, "2020/01/story.html") == ["English two"]
+    assert similar_titles(site, "2020/01/story-ru.html") == ["Русский два"]
+    assert site.page("2020/01/story.html").select_one('.translations a[hreflang="ru"]')
+
+
+def test_weights_come_from_the_settings(content, build_site):
+    write_article(content, "q", **article_fields("Query", actors=["OSCE"], tags=["t"]))
+    write_article(content, "by-tag", **article_fields("By tag", tags=["t"]))
+    write_article(content, "by-actor", **article_fields("By actor", actors=["OSCE"]))
+    default = build_site(content)
+    assert similar_titles(default, "2020/01/query.html") == ["By actor", "By tag"]
+    tags_first = build_site(content, SIMILAR_ARTICLES={"weights": {"actors": 1, "tags": 5}})
+    assert similar_titles(tags_first, "2020/01/query.html") == ["By tag", "By actor"]

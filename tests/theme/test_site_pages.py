@@ -1,0 +1,53 @@
+"""Home, archives, 404, drafts and typography of a built site."""
+
+from conftest import article_fields, write_article
+
+CODE = """Some "quoted" text -- with dashes.
+
+    code "stays" -- as written
+
+And `inline "code" -- too`.
+"""
+
+
+def test_typogrify_improves_text_but_leaves_code_alone(content, build_site):
+    write_article(content, "typo", body=CODE, **article_fields("Typography"))
+    page = build_site(content).page("2020/01/typography.html")
+    body = page.select_one(".article-body")
+    assert "“quoted”" in body.p.get_text()
+    assert body.pre.get_text().strip() == 'code "stays" -- as written'
+    assert body.select_one("p code").get_text() == 'inline "code" -- too'
+
+
+def test_home_lists_latest_articles_with_their_leads(seed_site):
+    cards = seed_site.page("index.html").select(".card")
+    assert [c.select_one(".card-title a").get_text().split()[0:2] for c in cards] == [
+        ["Belarusian", "and"],
+        ["Belarusian", "Foreign"],
+    ]
+    assert cards[0].select_one(".card-lead").get_text().strip().startswith("Over the past year")
+
+
+def test_navigation_names_every_category(seed_site):
+    nav = [a.get_text() for a in seed_site.page("index.html").select(".site-nav a")]
+    assert {"Foreign policy", "Security", "Actors", "Archives"} <= set(nav)
+
+
+def test_archives_are_grouped_by_year_with_year_pages(seed_site):
+    page = seed_site.page("archives/index.html")
+    assert [h.get_text() for h in page.select(".archive-year h2")] == ["2017", "2016"]
+    year = seed_site.page("archives/2016/index.html")
+    assert len(year.select(".archive-list li")) == 1
+
+
+def test_there_is_a_404_page(seed_site):
+    assert seed_site.page("404.html").h1.get_text() == "Page not found"
+
+
+def test_drafts_are_marked_and_kept_out_of_lists(content, build_site):
+    write_article(content, "pub", **article_fields("Published", tags=["t"]))
+    write_article(content, "dr", **article_fields("Work in progress", tags=["t"], status="draft"))
+    site = build_site(content)
+    assert site.page("drafts/work-in-progress.html").select_one(".status-flag")
+    listed = [a.get_text() for a in site.page("tag/t/index.html").select(".card-title a")]
+    assert listed == ["Published"]
