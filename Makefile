@@ -30,13 +30,13 @@ clean: ## remove the built site
 	rm -rf $(OUTPUTDIR)
 
 regenerate: install ## rebuild whenever content, theme or settings change
-	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	$(BIN)/python tools/devserver.py $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
 
 serve: html ## build, then serve output/ on http://localhost:8000 (PORT=...)
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
 
 devserver: install ## rebuild on change and serve on http://localhost:8000
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+	$(BIN)/python tools/devserver.py $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --serve -p $(PORT)
 
 publish: install ## build the production site (SITEURL=https://... make publish)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)

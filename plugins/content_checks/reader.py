@@ -9,6 +9,7 @@ those problems so that the build can fail with all of them at once.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataReader
 from pelican.utils import get_date, pelican_open
@@ -53,7 +54,10 @@ class CheckedMarkdownReader(YAMLMetadataReader):
     def _load_yaml_metadata(self, text, source_path):
         path = display_path(source_path)
         data, lines = load_front_matter(text, path, _first_line(source_path))
-        problems = check_front_matter(data, path, get_date, lines)
+        content_root = Path(self.settings["PATH"])
+        problems = check_front_matter(
+            data, path, get_date, lines, lambda image: (content_root / image).is_file()
+        )
         if problems:
             raise ContentError(problems)
         return self._parse_yaml_metadata(data, source_path)

@@ -106,8 +106,12 @@ def check_front_matter(
     path: str,
     parse_date: Callable[[str], datetime.datetime],
     lines: Mapping[str, int] | None = None,
+    file_exists: Callable[[str], bool] = lambda relative_path: True,
 ) -> list[Problem]:
-    """Every problem of one article's metadata (YAML values as loaded)."""
+    """Every problem of one article's metadata (YAML values as loaded).
+
+    file_exists tells whether a path relative to the content folder names a file.
+    """
     lines = lines or {}
     fields = {str(name).lower(): value for name, value in data.items()}
     found: list[tuple[str, str, str]] = []
@@ -123,6 +127,8 @@ def check_front_matter(
     for name in LIST_FIELDS:
         if fields.get(name) is not None:
             found += _check_list_of_text(name, fields[name])
+    if isinstance(fields.get("image"), str):
+        found += _check_image(fields, file_exists)
     status = fields.get("status")
     if status is not None and status not in STATUSES:
         found.append(
@@ -139,6 +145,29 @@ _MISSING_FIX = {
     "title": "add a line 'title: The headline of the article'.",
     "date": "add a line 'date: 2016-04-22 18:34' (date and time of publication).",
 }
+
+
+def _check_image(fields, file_exists) -> list[tuple[str, str, str]]:
+    found = []
+    image = fields["image"]
+    if not file_exists(image):
+        found.append(
+            (
+                "image",
+                f"there is no file {image!r} in the content folder.",
+                "put the image in content/images/ and write its path from there, "
+                "e.g. image: images/photo.jpg.",
+            )
+        )
+    if not str(fields.get("image_alt") or "").strip():
+        found.append(
+            (
+                "image_alt",
+                "the image has no text alternative.",
+                "add a line 'image_alt: what the image shows' for readers who cannot see it.",
+            )
+        )
+    return found
 
 
 def _describe(value) -> str | None:

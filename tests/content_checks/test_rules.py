@@ -84,3 +84,12 @@ def test_invalid_yaml_names_the_line():
 def test_front_matter_that_is_not_a_mapping_is_refused():
     with pytest.raises(ContentError, match="not a list of 'field: value' lines"):
         load_front_matter("- just\n- a list", "a.md")
+
+
+def test_an_image_must_exist_and_have_a_text_alternative():
+    data, lines = load_front_matter(
+        "title: T\ndate: 2016-04-22 18:34\nimage: images/gone.jpg", "a.md", first_line=2
+    )
+    found = check_front_matter(data, "a.md", get_date, lines, lambda path: False)
+    assert [(p.field, p.line) for p in found] == [("image", 4), ("image_alt", None)]
+    assert "no file 'images/gone.jpg'" in str(found[0])

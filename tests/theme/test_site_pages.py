@@ -51,3 +51,40 @@ def test_drafts_are_marked_and_kept_out_of_lists(content, build_site):
     assert site.page("drafts/work-in-progress.html").select_one(".status-flag")
     listed = [a.get_text() for a in site.page("tag/t/index.html").select(".card-title a")]
     assert listed == ["Published"]
+
+
+# The smallest valid PNG: one transparent pixel.
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+)
+
+
+def test_a_lead_image_shows_with_its_alt_text_and_credit(content, build_site):
+    (content / "images").mkdir()
+    (content / "images" / "minsk.png").write_bytes(PIXEL)
+    write_article(
+        content,
+        "pic",
+        **article_fields(
+            "With a picture",
+            image="images/minsk.png",
+            image_alt="Independence Square in Minsk",
+            image_credit="Photo: Editorial team",
+        ),
+    )
+    site = build_site(content)
+    figure = site.page("2020/01/with-a-picture.html").select_one("figure.lead-image")
+    assert figure.img["alt"] == "Independence Square in Minsk"
+    assert (site.output / "2020/01" / figure.img["src"]).resolve().is_file()
+    assert figure.figcaption.get_text() == "Photo: Editorial team"
+
+
+def test_navigation_marks_where_the_reader_is(seed_site):
+    def current(path):
+        return [a.get_text() for a in seed_site.page(path).select(".site-nav [aria-current]")]
+
+    assert current("index.html") == ["Home"]
+    assert current("archives/index.html") == ["Archives"]
+    assert current("actors/index.html") == ["Actors"]
+    assert current("category/security/index.html") == ["Security"]

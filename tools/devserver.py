@@ -1,0 +1,65 @@
+"""Rebuild the site on every change, and optionally serve it: `make devserver`.
+
+Pelican's own autoreload (`pelican -r`) retries a failed build at once instead of waiting
+for the next change, so one broken article makes it rebuild and print the same errors in
+a busy loop. This loop builds, reports content problems once, then waits for a change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from pathlib import Path
+
+from pelican import Pelican, listen
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+from pelican.utils import wait_for_changes
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from content_checks import ContentError  # noqa: E402
+
+
+def build_once(settings_file: str, overrides: dict) -> dict:
+    """One build; content problems are printed, not raised. Returns the settings used."""
+    settings = read_settings(settings_file, override=overrides)
+    try:
+        Pelican(settings).run()
+    except ContentError as error:
+        print(f"\n{error}\nFix the files above and save: the site rebuilds.", file=sys.stderr)
+    except Exception as error:  # a broken template or setting: keep watching
+        print(f"\nThe build failed: {type(error).__name__}: {error}", file=sys.stderr)
+    return settings
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("content", nargs="?", default="content")
+    parser.add_argument("-s", "--settings", default=str(ROOT / "pelicanconf.py"))
+    parser.add_argument("-o", "--output", default="output")
+    parser.add_argument("--serve", action="store_true", help="also serve the output")
+    parser.add_argument("-b", "--bind", default="127.0.0.1")
+    parser.add_argument("-p", "--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    init_logging(handler=None)
+    overrides = {"PATH": str(Path(args.content).resolve()), "OUTPUT_PATH": args.output}
+    Path(args.output).mkdir(parents=True, exist_ok=True)
+    if args.serve:
+        server = threading.Thread(
+            target=listen, args=(args.bind, args.port, args.output), daemon=True
+        )
+        server.start()
+    try:
+        while True:
+            settings = build_once(args.settings, overrides)
+            changes = wait_for_changes(args.settings, settings)
+            print("Changed: " + ", ".join(sorted(path for _, path in changes)))
+    except KeyboardInterrupt:
+        print("Stopped.")
+
+
+if __name__ == "__main__":
+    main()
