@@ -25,9 +25,8 @@ def attach_similar_articles(generator):
     config = SimilarityConfig.from_mapping(
         {**DEFAULT_SETTINGS, **generator.settings.get("SIMILAR_ARTICLES", {})}
     )
-    published = [*generator.articles, *generator.translations]
-    indexes = _indexes_by_language(published, config)
-    by_slug = {(a.lang, a.slug): a for a in published}
+    by_slug = _published_by_slug(generator)
+    indexes = _indexes_by_language(by_slug.values(), config)
     for article in _all_articles(generator):
         index = indexes.get(article.lang) or SimilarityIndex([], config)
         try:
@@ -49,6 +48,17 @@ def _all_articles(generator):
         *generator.hidden_articles,
         *generator.hidden_translations,
     ]
+
+
+def _published_by_slug(generator) -> dict:
+    """Published articles by (language, slug); a second article with the same pair is a
+    content problem (both would be written to one file)."""
+    by_slug = {}
+    for article in [*generator.articles, *generator.translations]:
+        first = by_slug.setdefault((article.lang, article.slug), article)
+        if first is not article:
+            _report_duplicate_slug(generator.context, article, first)
+    return by_slug
 
 
 def _indexes_by_language(articles, config):
@@ -85,5 +95,18 @@ def _report_unknown_pin(context, article, slug):
             f"no published article has the slug {slug!r}.",
             "check the spelling against the article's file name or slug, "
             "or remove it from the list.",
+        ),
+    )
+
+
+def _report_duplicate_slug(context, article, first):
+    record_problem(
+        context,
+        Problem(
+            display_path(article.source_path),
+            "slug",
+            f"the slug {article.slug!r} is already taken by "
+            f"{display_path(first.source_path)} (same language, {article.lang}).",
+            "give one of them another title or a 'slug:' line of its own.",
         ),
     )
