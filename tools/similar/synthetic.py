@@ -1,0 +1,110 @@
+"""A deterministic synthetic publication, for benchmarks: N articles whose tags and actors
+follow the long tail of a real archive (a few values on most articles, most values on few).
+
+The same seed and N give the same articles, byte for byte, on any machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+CATEGORIES = (
+    "Security",
+    "Foreign policy",
+    "Domestic politics",
+    "Economy",
+    "Society",
+    "Military",
+    "Regional",
+    "Opinion",
+)
+CATEGORY_SHARES = (24, 20, 18, 12, 10, 8, 5, 3)
+# Tags on a large share of a real archive, whatever else the article is about.
+EVERYWHERE_TAGS = (("Belarus", 0.6), ("Russia", 0.3))
+WORDS = (
+    "minsk moscow kyiv vilnius warsaw brussels border army ministry talks sanctions treaty "
+    "exercise election opposition parliament economy energy gas oil loan budget reform court "
+    "prisoners media protest union integration defence security summit visit agreement "
+    "cooperation pressure dialogue strategy region policy west east alliance negotiations"
+).split()
+YEARS = 14  # the archive spans about this many years, whatever its size
+START = dt.datetime(2012, 1, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+
+
+@dataclass(frozen=True)
+class SyntheticArticle:
+    key: str
+    title: str
+    date: dt.datetime
+    category: str
+    tags: tuple[str, ...]
+    actors: tuple[str, ...]
+    lead: str
+    body: str
+
+
+def generate(count: int, seed: int = 2016, body_paragraphs: int = 0) -> list[SyntheticArticle]:
+    """count articles, oldest first, spread over about YEARS years."""
+    rng = random.Random(seed)
+    tag_ranks = _zipf_cumulative(max(50, count // 5), exponent=1.05)
+    actor_ranks = _zipf_cumulative(max(30, count // 8), exponent=1.15)
+    category_cumulative = list(itertools.accumulate(CATEGORY_SHARES))
+    articles = []
+    moment = START
+    spacing = max(2, YEARS * 365 * 24 * 60 // max(count, 1))  # minutes between articles
+    for number in range(count):
+        moment += dt.timedelta(minutes=rng.randint(1, 2 * spacing))
+        tags = [name for name, share in EVERYWHERE_TAGS if rng.random() < share]
+        tags += _draw(rng, tag_ranks, rng.randint(1, 5), "topic")
+        actors = _draw(rng, actor_ranks, rng.randint(1, 4), "actor")
+        words = rng.sample(WORDS, 6)
+        articles.append(
+            SyntheticArticle(
+                key=f"article-{number:06d}",
+                title=f"{' '.join(words[:4]).capitalize()} ({number})",
+                date=moment,
+                category=rng.choices(CATEGORIES, cum_weights=category_cumulative)[0],
+                tags=tuple(dict.fromkeys(tags)),
+                actors=tuple(actors),
+                lead=_sentence(rng, 18),
+                body="\n\n".join(_sentence(rng, 60) for _ in range(body_paragraphs)),
+            )
+        )
+    return articles
+
+
+def _zipf_cumulative(size: int, exponent: float) -> list[float]:
+    return list(itertools.accumulate(1 / (rank**exponent) for rank in range(1, size + 1)))
+
+
+def _draw(rng: random.Random, cumulative: list[float], count: int, prefix: str) -> list[str]:
+    ranks = rng.choices(range(1, len(cumulative) + 1), cum_weights=cumulative, k=count)
+    return list(dict.fromkeys(f"{prefix}-{rank}" for rank in ranks))
+
+
+def _sentence(rng: random.Random, length: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(length)).capitalize() + "."
+
+
+def write_markdown(articles: list[SyntheticArticle], folder: Path) -> None:
+    """Write the articles as the site's Markdown files, one folder per year."""
+    for article in articles:
+        path = Path(folder) / str(article.date.year) / f"{article.key}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        header = {
+            "title": article.title,
+            "date": article.date.strftime("%Y-%m-%d %H:%M%z"),
+            "category": article.category,
+            "tags": list(article.tags),
+            "actors": list(article.actors),
+            "summary": article.lead,
+            "slug": article.key,
+        }
+        front = yaml.safe_dump(header, allow_unicode=True, sort_keys=False)
+        path.write_text(f"---\n{front}---\n\n{article.body}\n", encoding="utf-8")
