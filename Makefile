@@ -11,7 +11,8 @@ PORT ?= 8000
 PELICANOPTS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install html clean regenerate serve devserver publish test lint
+.PHONY: help install html clean regenerate serve devserver publish test lint \
+	eval-similar bench-similar similar-report
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -43,6 +44,15 @@ publish: install ## build the production site (SITEURL=https://... make publish)
 
 test: install lint ## run the whole test suite (after the style checks)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+eval-similar: install ## score similar articles against the 18F authors' own links
+	$(BIN)/python tools/eval_similar.py
+
+bench-similar: install ## time similar articles at 10,000 and 100,000 articles
+	$(BIN)/python tools/bench_similar.py
+
+similar-report: install ## articles with no similar articles, and those listed most
+	$(BIN)/python tools/similar_report.py $(INPUTDIR)
 
 lint: install ## check style with ruff
 	$(BIN)/ruff check .

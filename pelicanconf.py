@@ -82,15 +82,20 @@ ACTOR_FEED_ATOM = "feeds/actor/{slug}.atom.xml"
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 
-# Similar articles (plugins/similar_articles): see docs/authoring.md.
+# Similar articles (plugins/similar_articles); docs/similar-articles.md explains each one.
 SIMILAR_ARTICLES = {
     "max_results": 5,  # entries per article, editor-pinned ones included
-    "weights": {
-        "actors": 3.0,
-        "tags": 2.0,
-    },  # a shared actor says more than a shared tag
-    "rarity": True,  # a keyword on most articles weighs little (IDF)
+    # What one shared keyword adds, before rarity: a shared actor says more than a shared
+    # tag; "category": > 0 makes being in the same category count too.
+    "weights": {"actors": 1.25, "tags": 1.0, "category": 0.0},
+    "rarity": True,  # a keyword carried by many articles weighs little: ln(1 + N / count)
+    "common_share": 0.5,  # a keyword on more than half of the articles counts nothing...
+    "common_min_documents": 50,  # ...once there are at least 50 articles
+    "half_life_days": 730,  # recency: two years apart, the recency part of a score halves
+    "recency_weight": 0.3,  # ...and it is 30% of the score (0: off, 1: all of it)
     "min_score": 0.0,  # list only candidates scoring above this
+    "fallback": True,  # top short lists up with "More in <category>", the closest in date
+    "workers": 2,  # processes ranking in parallel (from 4,000 articles on)
 }
 
 # Theme settings (theme/templates/partials/defaults.html gives their defaults).

@@ -24,6 +24,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 from similar_articles.core import Document, SimilarityConfig, SimilarityIndex, rank_all  # noqa: E402
 from similar_articles.reference import reference_rankings  # noqa: E402
 
+from tools.eval_similar import site_config  # noqa: E402
 from tools.similar.synthetic import generate  # noqa: E402
 
 TARGETS = {10_000: (1.0, None), 100_000: (15.0, 1.5)}  # seconds, GB
@@ -40,7 +41,7 @@ def documents(count: int) -> list[Document]:
 def measure(count: int, repeats: int) -> dict:
     """Run in a child process: seconds of each repeat and the peak RSS."""
     docs = documents(count)
-    config = SimilarityConfig()
+    config = site_config()
     seconds = []
     for _ in range(repeats):
         start = time.perf_counter()
@@ -70,7 +71,7 @@ def run_child(count: int, repeats: int) -> dict:
 def check_exact(count: int) -> int:
     """Lists that differ between the fast path and the all-pairs reference."""
     docs = documents(count)
-    configs = [SimilarityConfig(), SimilarityConfig(half_life_days=365, min_score=2.0)]
+    configs = [site_config(), SimilarityConfig(half_life_days=None, min_score=2.0)]
     differing = 0
     for config in configs:
         index = SimilarityIndex(docs, config)
@@ -92,6 +93,7 @@ def main(argv=None) -> int:
         return 0
     failures = 0
     print(f"similarity step (index + ranking, {WORKERS} workers), median of {args.repeats}:")
+    print(f"  settings of pelicanconf.py: {site_config()}")
     for count in args.sizes:
         result = run_child(count, args.repeats)
         median = statistics.median(result["seconds"])

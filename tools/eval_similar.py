@@ -16,6 +16,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 from pelican.utils import slugify  # noqa: E402
 from similar_articles.core import Document, SimilarityConfig, SimilarityIndex  # noqa: E402
+from similar_articles.glue import settings_of  # noqa: E402
 
 from tools.similar import anchors, metrics  # noqa: E402
 from tools.similar.corpus_18f import link_pairs, read_posts  # noqa: E402
@@ -45,9 +46,10 @@ def ours(posts, config: SimilarityConfig) -> dict[str, list[str]]:
 
 
 def site_config() -> SimilarityConfig:
+    """The ranking settings of pelicanconf.py, as the site uses them."""
     import pelicanconf
 
-    return SimilarityConfig.from_mapping(pelicanconf.SIMILAR_ARTICLES)
+    return settings_of(vars(pelicanconf))[0]
 
 
 def table(rows: dict[str, metrics.Scores]) -> str:

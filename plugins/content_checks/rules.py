@@ -27,6 +27,7 @@ TEXT_FIELDS = (
     "translation",
 )
 DATE_FIELDS = ("date", "modified")
+SWITCH_FIELDS = ("similar",)
 REQUIRED_FIELDS = ("title", "date")
 
 
@@ -129,6 +130,11 @@ def check_front_matter(
             found += _check_list_of_text(name, fields[name])
     if isinstance(fields.get("image"), str):
         found += _check_image(fields, file_exists)
+    for name in SWITCH_FIELDS:
+        if fields.get(name) is not None and not isinstance(fields[name], bool):
+            found.append(
+                (name, f"{fields[name]!r} is neither true nor false.", f"write {name}: false.")
+            )
     status = fields.get("status")
     if status is not None and status not in STATUSES:
         found.append(

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 
 from content_checks import Problem, display_path, record_problem
 
-from .core import Document, SimilarityConfig, SimilarityIndex, UnknownPinError
+from .core import Document, SimilarityConfig, SimilarityIndex, rank_all
 
-FIELDS = ("actors", "tags")
-DEFAULT_SETTINGS = {"max_results": 5, "weights": {"actors": 3.0, "tags": 2.0}}
+FIELDS = ("actors", "tags")  # shown as reasons; "category" counts only if weighted
+DEFAULT_SETTINGS = {"workers": min(2, os.cpu_count() or 1)}
+OPTED_OUT = {False, "false", "no", "off", "0"}
 
 
 @dataclass(frozen=True)
@@ -19,28 +21,37 @@ class SimilarArticle:
     score: float
     shared: tuple  # Actor and Tag objects, most telling first
     pinned: bool = False
+    fallback: bool = False  # "More in <category>": listed because too few qualified
+
+
+def settings_of(pelican_settings) -> tuple[SimilarityConfig, int]:
+    values = {**DEFAULT_SETTINGS, **pelican_settings.get("SIMILAR_ARTICLES", {})}
+    workers = values.pop("workers")
+    return SimilarityConfig.from_mapping(values), workers
 
 
 def attach_similar_articles(generator):
-    config = SimilarityConfig.from_mapping(
-        {**DEFAULT_SETTINGS, **generator.settings.get("SIMILAR_ARTICLES", {})}
-    )
+    config, workers = settings_of(generator.settings)
     by_slug = _published_by_slug(generator)
-    indexes = _indexes_by_language(by_slug.values(), config)
-    for article in _all_articles(generator):
-        index = indexes.get(article.lang) or SimilarityIndex([], config)
-        try:
-            matches = index.similar(_document(article), _pins(article))
-        except UnknownPinError as error:
-            _report_unknown_pin(generator.context, article, error.key)
-            matches = index.similar(_document(article))
-        article.similar_articles = [
-            _similar_article(article, by_slug[(article.lang, m.key)], m) for m in matches
-        ]
+    by_language = defaultdict(list)
+    for article in by_slug.values():
+        by_language[article.lang].append(_document(article))
+    indexes = {lang: SimilarityIndex(docs, config) for lang, docs in by_language.items()}
+    for lang, articles in _wanting_a_list(generator).items():
+        index = indexes.get(lang) or SimilarityIndex([], config)
+        queries = [(_document(article), _pins(article)) for article in articles]
+        answers = rank_all(index, queries, workers)
+        for article, (matches, unknown_pin) in zip(articles, answers, strict=True):
+            if unknown_pin is not None:
+                _report_unknown_pin(generator.context, article, unknown_pin)
+            article.similar_articles = [
+                _similar_article(article, by_slug[(lang, m.key)], m) for m in matches
+            ]
 
 
-def _all_articles(generator):
-    return [
+def _wanting_a_list(generator) -> dict[str, list]:
+    """Articles, drafts and hidden articles by language, but for those that opted out."""
+    everything = [
         *generator.articles,
         *generator.translations,
         *generator.drafts,
@@ -48,6 +59,18 @@ def _all_articles(generator):
         *generator.hidden_articles,
         *generator.hidden_translations,
     ]
+    by_language = defaultdict(list)
+    for article in everything:
+        if _opted_out(article):
+            article.similar_articles = []
+        else:
+            by_language[article.lang].append(article)
+    return by_language
+
+
+def _opted_out(article) -> bool:
+    value = article.metadata.get("similar", True)
+    return (value.strip().lower() if isinstance(value, str) else value) in OPTED_OUT
 
 
 def _published_by_slug(generator) -> dict:
@@ -61,15 +84,10 @@ def _published_by_slug(generator) -> dict:
     return by_slug
 
 
-def _indexes_by_language(articles, config):
-    by_language = defaultdict(list)
-    for article in articles:
-        by_language[article.lang].append(_document(article))
-    return {lang: SimilarityIndex(docs, config) for lang, docs in by_language.items()}
-
-
 def _document(article) -> Document:
     keywords = {name: [item.slug for item in getattr(article, name, [])] for name in FIELDS}
+    category = getattr(article, "category", None)
+    keywords["category"] = [category.slug] if category else []
     return Document(key=article.slug, date=article.date, keywords=keywords)
 
 
@@ -82,8 +100,8 @@ def _pins(article) -> list[str]:
 
 def _similar_article(article, other, match) -> SimilarArticle:
     mine = {(name, item.slug): item for name in FIELDS for item in getattr(article, name, [])}
-    shared = tuple(mine[keyword] for keyword in match.shared)
-    return SimilarArticle(other, match.score, shared, match.pinned)
+    shared = tuple(mine[keyword] for keyword in match.shared if keyword in mine)
+    return SimilarArticle(other, match.score, shared, match.pinned, match.fallback)
 
 
 def _report_unknown_pin(context, article, slug):

@@ -186,3 +186,67 @@ def test_pure_cores_import_nothing_of_pelican(module):
         elif isinstance(node, ast.ImportFrom):
             imported.add(node.module or "")
     assert imported and not any(name.split(".")[0] == "pelican" for name in imported)
+
+
+def test_a_keyword_on_most_documents_counts_nothing_once_the_index_is_large():
+    documents = [
+        doc(f"d{i}", i, tags=("everywhere",) + (("pair",) if i < 2 else ())) for i in range(10)
+    ]
+    small = SimilarityConfig(common_share=0.5, common_min_documents=100)
+    large = SimilarityConfig(common_share=0.5, common_min_documents=10)
+    assert len(SimilarityIndex(documents, small).similar(documents[5])) == 5
+    index = SimilarityIndex(documents, large)
+    assert index.weight("tags", "everywhere") == 0
+    assert index.similar(documents[5]) == []
+    assert keys(index.similar(documents[0])) == ["d1"]
+
+
+def test_recency_lowers_the_score_of_distant_articles():
+    documents = [
+        doc("q", 1000, tags=("a", "b")),
+        doc("near-one-shared", 1001, tags=("a",)),
+        doc("far-two-shared", 0, tags=("a", "b")),
+    ]
+    assert keys(ranked(documents, "q")) == ["far-two-shared", "near-one-shared"]
+    recent = ranked(documents, "q", half_life_days=100, recency_weight=1.0)
+    assert keys(recent) == ["near-one-shared", "far-two-shared"]
+    # 1000 days apart with a half-life of 100 days: 2^-10 of the score is left
+    full = ranked(documents, "q", half_life_days=None)[0].score
+    assert recent[1].score == pytest.approx(full * 2**-10)
+
+
+def test_min_score_leaves_out_weak_candidates():
+    matches = ranked(SMALL, "a", weights={"actors": 3, "tags": 2}, min_score=3.0)
+    assert keys(matches) == ["b"]
+
+
+def test_fallback_tops_up_with_the_same_category_closest_in_date():
+    documents = [
+        Document("q", BASE, {"tags": ("t",), "category": ("news",)}),
+        Document("peer", BASE + timedelta(days=300), {"tags": ("t",), "category": ("sport",)}),
+        Document("n1", BASE + timedelta(days=2), {"category": ("news",)}),
+        Document("n2", BASE - timedelta(days=1), {"category": ("news",)}),
+        Document("n3", BASE + timedelta(days=9), {"category": ("news",)}),
+        Document("s1", BASE, {"category": ("sport",)}),
+    ]
+    config = SimilarityConfig(max_results=3, fallback=True, weights={"tags": 1})
+    matches = SimilarityIndex(documents, config).similar(documents[0])
+    assert keys(matches) == ["peer", "n2", "n1"]
+    assert [m.fallback for m in matches] == [False, True, True]
+
+
+def test_parallel_ranking_returns_what_one_process_returns(monkeypatch):
+    import similar_articles.core as core
+    from tools.similar.synthetic import generate
+
+    monkeypatch.setattr(core, "PARALLEL_MIN", 10)
+    documents = [
+        Document(a.key, a.date, {"tags": a.tags, "actors": a.actors}) for a in generate(300)
+    ]
+    index = SimilarityIndex(documents, SimilarityConfig())
+    queries = [
+        (d, ["article-000001"] if i % 7 == 0 else ["nope"] if i == 5 else [])
+        for i, d in enumerate(documents)
+    ]
+    assert core.rank_all(index, queries, workers=2) == core.rank_all(index, queries, workers=1)
+    assert core.rank_all(index, queries, workers=2)[5][1] == "nope"

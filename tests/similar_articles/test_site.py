@@ -5,8 +5,13 @@ from conftest import article_fields, write_article
 from content_checks import ContentError
 
 
+def titles(site, path, block):
+    page = site.page(path)
+    return [a.get_text().replace("\xa0", " ") for a in page.select(f"{block} h3 a")]
+
+
 def similar_titles(site, path):
-    return [a.get_text().replace("\xa0", " ") for a in site.page(path).select("aside.similar h3 a")]
+    return titles(site, path, "aside.similar:not(.similar-more)")
 
 
 @pytest.fixture
@@ -53,8 +58,56 @@ def test_a_draft_preview_shows_what_would_be_similar(related_content, build_site
 
 
 def test_an_article_sharing_nothing_has_no_similar_block(related_content, build_site):
-    site = build_site(related_content)
+    site = build_site(related_content, SIMILAR_ARTICLES={"fallback": False})
     assert site.page("2020/01/alone.html").select_one("aside.similar") is None
+
+
+def test_a_short_list_is_topped_up_with_more_in_its_category(content, build_site):
+    write_article(content, "q", **article_fields("Query", "2020-05-01 10:00", tags=["t"]))
+    write_article(content, "twin", **article_fields("Twin", "2015-01-01 10:00", tags=["t"]))
+    for month in range(1, 10):
+        date = f"2020-0{month}-02 10:00"
+        write_article(content, f"m{month}", **article_fields(f"Month {month}", date))
+    write_article(
+        content, "other", **article_fields("Other", "2020-05-02 10:00", category="Economy")
+    )
+    site = build_site(content)
+    assert similar_titles(site, "2020/05/query.html") == ["Twin"]
+    more = site.page("2020/05/query.html").select_one("aside.similar-more")
+    assert more.h2.get_text() == "More in Security"
+    assert titles(site, "2020/05/query.html", "aside.similar-more") == [
+        "Month 5",
+        "Month 4",
+        "Month 6",
+        "Month 3",
+    ]
+    assert not site.page("2020/05/query.html").select("aside.similar-more .reasons")
+
+
+def test_an_article_can_opt_out_of_the_block(content, build_site):
+    write_article(content, "q", **article_fields("Query", tags=["t"], similar=False))
+    write_article(content, "p", **article_fields("Peer", tags=["t"]))
+    site = build_site(content)
+    assert site.page("2020/01/query.html").select_one("aside.similar") is None
+    assert similar_titles(site, "2020/01/peer.html") == ["Query"]
+
+
+def test_same_category_counts_only_when_weighted(content, build_site):
+    write_article(content, "q", **article_fields("Query", tags=["t"]))
+    write_article(content, "same", **article_fields("Same section", "2019-01-01 10:00", tags=["t"]))
+    write_article(
+        content,
+        "else",
+        **article_fields("Elsewhere", "2020-01-02 10:00", category="Economy", tags=["t"]),
+    )
+    plain = build_site(content)
+    assert similar_titles(plain, "2020/01/query.html") == ["Elsewhere", "Same section"]
+    weighted = build_site(
+        content, SIMILAR_ARTICLES={"weights": {"tags": 1, "actors": 1, "category": 0.5}}
+    )
+    assert similar_titles(weighted, "2020/01/query.html") == ["Same section", "Elsewhere"]
+    reasons = weighted.page("2020/01/query.html").select_one(".reasons").get_text()
+    assert reasons == "Shared: t"  # the category counts but is not a reason shown
 
 
 def test_an_unknown_pinned_slug_fails_the_build_naming_the_file(content, build_site):
