@@ -237,6 +237,7 @@ def test_fallback_tops_up_with_the_same_category_closest_in_date():
 
 def test_parallel_ranking_returns_what_one_process_returns(monkeypatch):
     import similar_articles.core as core
+
     from tools.similar.synthetic import generate
 
     monkeypatch.setattr(core, "PARALLEL_MIN", 10)

@@ -34,7 +34,7 @@ def test_messy_yaml_is_mended_and_a_file_without_front_matter_is_reported(import
     posts, skipped = imported
     tabs = next(p for p in posts if p.key == "2015-06-11-tabs")
     assert tabs.actors == ("melody", "kate")
-    assert tabs.date == dt.datetime(2015, 6, 11, tzinfo=dt.timezone.utc)
+    assert tabs.date == dt.datetime(2015, 6, 11, tzinfo=dt.UTC)
     assert [s.path.name for s in skipped] == ["2016-01-01-no-header.md"]
 
 
