@@ -12,23 +12,24 @@ PELICANOPTS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help install html clean regenerate serve devserver publish test lint \
-	eval-similar bench-similar similar-report
+	eval-similar bench-similar similar-report offline
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
 install: $(VENV)/.installed ## create .venv with the pinned dependencies
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt package.json package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 html: install ## build the site into output/ (fails on any content problem)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
 
-clean: ## remove the built site
-	rm -rf $(OUTPUTDIR)
+clean: ## remove the built site and offline copies
+	rm -rf $(OUTPUTDIR) offline dist
 
 regenerate: install ## rebuild whenever content, theme or settings change
 	$(BIN)/python tools/devserver.py $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
@@ -38,6 +39,9 @@ serve: html ## build, then serve output/ on http://localhost:8000 (PORT=...)
 
 devserver: install ## rebuild on change and serve on http://localhost:8000
 	$(BIN)/python tools/devserver.py $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --serve -p $(PORT)
+
+offline: install ## the site as a zip in dist/ that works from disk (file://)
+	$(BIN)/python tools/offline.py $(INPUTDIR)
 
 publish: install ## build the production site (SITEURL=https://... make publish)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)

@@ -28,7 +28,7 @@ THEME = str(ROOT / "theme")
 # Plugins import one another (similar_articles reports problems through content_checks).
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 sys.path.insert(0, PLUGIN_PATHS[0])
-PLUGINS = ["content_checks", "actors", "similar_articles"]
+PLUGINS = ["content_checks", "actors", "similar_articles", "search"]
 
 TYPOGRIFY = True
 TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "samp", "script", "style"]
@@ -62,7 +62,8 @@ ARCHIVES_URL = ARCHIVES_SAVE_AS = "archives/index.html"
 YEAR_ARCHIVE_URL = YEAR_ARCHIVE_SAVE_AS = "archives/{date:%Y}/index.html"
 MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""  # the publication signs as a team
-DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "search"]
+SEARCH_URL = SEARCH_SAVE_AS = "search.html"
 TEMPLATE_PAGES = {"404.html": "404.html"}
 
 # Page N of any list lives in .../page/N/index.html: Pelican's default pattern

@@ -1,0 +1,71 @@
+"""Writes the search index and the search library into the output, after the pages.
+
+The index is built by tools/search/build_index.cjs with MiniSearch (installed from
+package.json by `make install`), from the published articles; MiniSearch's browser build is
+copied from node_modules next to it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .documents import search_document
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILDER = ROOT / "tools" / "search" / "build_index.cjs"
+LIBRARY = ROOT / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+class SearchIndexGenerator(Generator):
+    def generate_output(self, writer):
+        articles = sorted(
+            [*self.context.get("articles", []), *self.context.get("translations", [])],
+            key=lambda article: (article.date, article.slug),
+            reverse=True,
+        )
+        documents = [self._document(n, a) for n, a in enumerate(articles)]
+        target = Path(self.output_path) / self.settings["SEARCH_INDEX_DIR"]
+        build_index(documents, target)
+        shutil.copyfile(LIBRARY, target / "minisearch.js")
+
+    def _document(self, number, article) -> dict:
+        return search_document(
+            number,
+            title=article.title,
+            url=article.url,
+            date=article.date.strftime(self.settings["DEFAULT_DATE_FORMAT"]),
+            datetime=article.date.isoformat(),
+            category=article.category.name if getattr(article, "category", None) else "",
+            tags=[tag.name for tag in getattr(article, "tags", [])],
+            actors=[actor.name for actor in getattr(article, "actors", [])],
+            lead_html=article.summary,
+            body_html=article.content,
+        )
+
+
+def build_index(documents: list[dict], target: Path) -> None:
+    """Run the Node builder on the documents; a missing Node.js or MiniSearch is explained."""
+    node = shutil.which("node")
+    if node is None or not LIBRARY.exists():
+        raise SearchIndexError(
+            "the search index needs Node.js and MiniSearch: run 'make install' "
+            "(it runs 'npm ci'), or install Node.js 18 or newer first."
+        )
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as source:
+        json.dump(documents, source, ensure_ascii=False)
+        source.flush()
+        result = subprocess.run(
+            [node, str(BUILDER), source.name, str(target)], capture_output=True, text=True
+        )
+    if result.returncode != 0:
+        raise SearchIndexError(f"building the search index failed:\n{result.stderr}")

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/* Builds the search index files of the site from a JSON list of documents.
+
+   node tools/search/build_index.cjs documents.json output/search
+
+   documents.json: [{id, title, url, date, datetime, category, tags, actors, lead, body}]
+   Writes, each a script that hands its data to window.SiteSearch (browsers refuse fetch
+   and XHR from file://, but load scripts):
+   - meta.js      MiniSearch index of title, actors, tags, category and lead: first results
+   - docs-N.js    what a result shows (title, url, date, category, lead), DOCS_PER_SHARD each
+   - text-N.js    MiniSearch index of the body text, DOCS_PER_GROUP documents each, loaded
+                  after the first results are shown */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const MiniSearch = require("minisearch");
+const options = require("../../theme/static/js/search-options.js");
+
+const DOCS_PER_SHARD = 100;
+const DOCS_PER_GROUP = 1000;
+
+function script(call, data) {
+  return `window.SiteSearch.${call}(${JSON.stringify(data)});\n`;
+}
+
+function buildIndex(settings, documents) {
+  const index = new MiniSearch({
+    fields: settings.fields,
+    processTerm: settings.processTerm,
+    searchOptions: settings.searchOptions,
+  });
+  index.addAll(documents);
+  return index.toJSON();
+}
+
+function chunks(list, size) {
+  const out = [];
+  for (let start = 0; start < list.length; start += size) out.push(list.slice(start, start + size));
+  return out;
+}
+
+function main() {
+  const [source, target] = process.argv.slice(2);
+  const documents = JSON.parse(fs.readFileSync(source, "utf8"));
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(target, { recursive: true });
+  const write = (name, text) => fs.writeFileSync(path.join(target, name), text);
+
+  const meta = documents.map(({ id, title, actors, tags, category, lead }) => ({
+    id, title, actors: actors.join(" \n "), tags: tags.join(" \n "), category, lead,
+  }));
+  const groups = chunks(documents, DOCS_PER_GROUP);
+  write("meta.js", script("setMeta", {
+    count: documents.length,
+    docsPerShard: DOCS_PER_SHARD,
+    textGroups: groups.length,
+    index: buildIndex(options.meta, meta),
+  }));
+  chunks(documents, DOCS_PER_SHARD).forEach((shard, number) => {
+    const rows = shard.map((d) => [d.title, d.url, d.date, d.datetime, d.category, d.lead]);
+    write(`docs-${number}.js`, script("addDocs", { shard: number, rows }));
+  });
+  groups.forEach((group, number) => {
+    const index = buildIndex(options.text, group.map(({ id, body }) => ({ id, body })));
+    write(`text-${number}.js`, script("addText", { group: number, index }));
+  });
+}
+
+main();
