@@ -55,7 +55,8 @@ def main(argv=None) -> Path:
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work) / "site"
         settings = build_offline(args.content.resolve(), args.settings, folder)
-        top = f"{slugify(settings['SITENAME'], regex_subs=settings['SLUG_REGEX_SUBSTITUTIONS'])}-{args.date}"
+        site = slugify(settings["SITENAME"], regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+        top = f"{site}-{args.date}"
         archive = args.dist / f"{top}.zip"
         pack(folder, archive, top)
     print(f"Offline copy: {archive} (unzip it and open {top}/index.html)")
