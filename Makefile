@@ -12,7 +12,7 @@ PELICANOPTS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help install html clean regenerate serve devserver publish test lint \
-	eval-similar bench-similar similar-report offline
+	eval-similar bench-similar similar-report offline bench-search
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ eval-similar: install ## score similar articles against the 18F authors' own lin
 
 bench-similar: install ## time similar articles at 10,000 and 100,000 articles
 	$(BIN)/python tools/bench_similar.py
+
+bench-search: install ## size and speed of the search at 10,000 articles, from file://
+	$(BIN)/python tools/bench_search.py
 
 similar-report: install ## articles with no similar articles, and those listed most
 	$(BIN)/python tools/similar_report.py $(INPUTDIR)

@@ -55,6 +55,7 @@ def generate(count: int, seed: int = 2016, body_paragraphs: int = 0) -> list[Syn
     tag_ranks = _zipf_cumulative(max(50, count // 5), exponent=1.05)
     actor_ranks = _zipf_cumulative(max(30, count // 8), exponent=1.15)
     category_cumulative = list(itertools.accumulate(CATEGORY_SHARES))
+    prose = Prose(seed)
     articles = []
     moment = START
     spacing = max(2, YEARS * 365 * 24 * 60 // max(count, 1))  # minutes between articles
@@ -73,7 +74,7 @@ def generate(count: int, seed: int = 2016, body_paragraphs: int = 0) -> list[Syn
                 tags=tuple(dict.fromkeys(tags)),
                 actors=tuple(actors),
                 lead=_sentence(rng, 18),
-                body="\n\n".join(_sentence(rng, 60) for _ in range(body_paragraphs)),
+                body="\n\n".join(prose.paragraph(90) for _ in range(body_paragraphs)),
             )
         )
     return articles
@@ -83,13 +84,68 @@ def _zipf_cumulative(size: int, exponent: float) -> list[float]:
     return list(itertools.accumulate(1 / (rank**exponent) for rank in range(1, size + 1)))
 
 
-def _draw(rng: random.Random, cumulative: list[float], count: int, prefix: str) -> list[str]:
+def _draw(rng: random.Random, cumulative: list[float], count: int, kind: str) -> list[str]:
     ranks = rng.choices(range(1, len(cumulative) + 1), cum_weights=cumulative, k=count)
-    return list(dict.fromkeys(f"{prefix}-{rank}" for rank in ranks))
+    return list(dict.fromkeys(_name(kind, rank) for rank in ranks))
+
+
+def _name(kind: str, rank: int) -> str:
+    """A distinct, pronounceable name per rank: "Kobe Dalutu" (actor), "virano" (topic)."""
+    if kind == "actor":
+        return f"{_spell(rank * 7919 % 4099 + 60).capitalize()} {_spell(rank).capitalize()}"
+    return _spell(rank + 2000)
+
+
+def _spell(number: int) -> str:
+    """number written in syllables: a different word for every number."""
+    letters = []
+    while True:
+        number, digit = divmod(number, len(SYLLABLES))
+        letters.append(SYLLABLES[digit])
+        if number == 0:
+            return "".join(reversed(letters))
 
 
 def _sentence(rng: random.Random, length: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(length)).capitalize() + "."
+
+
+SYLLABLES = (
+    "ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu "
+    "na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu za ze zi zo zu"
+).split()
+
+
+# The most frequent words of English prose, in order: real text starts its long tail here.
+FUNCTION_WORDS = (
+    "the of and to a in is that for it as was with be by on not he this are or his from at "
+    "which but have an they you were her she there been one all we their has would when "
+    "will more no if out so said what up its about into than them can only other new some "
+    "could time these two may then do first any my now such like our over man me even most"
+).split()
+
+
+def _vocabulary(size: int = 40_000, seed: int = 1) -> list[str]:
+    """Function words, then distinct pseudo-words, the earlier ones shorter."""
+    rng = random.Random(seed)
+    words: dict[str, None] = dict.fromkeys(FUNCTION_WORDS)
+    while len(words) < size:
+        syllables = 1 + min(4, int(rng.expovariate(1.0) * (1 + len(words) / 8000)))
+        words["".join(rng.choice(SYLLABLES) for _ in range(syllables + 1))] = None
+    return list(words)
+
+
+class Prose:
+    """Text whose word frequencies follow Zipf's law, as real prose does."""
+
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+        self.words = _vocabulary()
+        self.cumulative = _zipf_cumulative(len(self.words), exponent=1.0)
+
+    def paragraph(self, length: int) -> str:
+        words = self.rng.choices(self.words, cum_weights=self.cumulative, k=length)
+        return " ".join(words).capitalize() + "."
 
 
 def write_markdown(articles: list[SyntheticArticle], folder: Path) -> None:

@@ -27,22 +27,65 @@
     return word.length < 2 || STOP_WORDS.has(word) ? null : word;
   }
 
+  /* MiniSearch's saved index lists, for each term, {field: {document: count}}; as JSON
+     that is about 8 bytes a posting. compact() writes each field's postings as one string
+     of base-36 gaps between document numbers ("*count" when a word occurs more than once),
+     about 3 bytes a posting; expand() turns it back before MiniSearch.loadJS. */
+  function compact(saved) {
+    saved.index = saved.index.map(function (entry) {
+      var packed = [entry[0]];
+      Object.keys(entry[1]).forEach(function (field) {
+        var postings = entry[1][field];
+        var previous = 0;
+        var parts = Object.keys(postings).map(Number).sort(function (a, b) { return a - b; })
+          .map(function (id) {
+            var gap = (id - previous).toString(36);
+            previous = id;
+            return postings[id] > 1 ? gap + "*" + postings[id].toString(36) : gap;
+          });
+        packed.push(Number(field), parts.join(","));
+      });
+      return packed;
+    });
+    return saved;
+  }
+
+  function expand(saved) {
+    saved.index = saved.index.map(function (packed) {
+      var fields = {};
+      for (var i = 1; i < packed.length; i += 2) {
+        var postings = {};
+        var id = 0;
+        packed[i + 1].split(",").forEach(function (part) {
+          var star = part.indexOf("*");
+          id += parseInt(star < 0 ? part : part.slice(0, star), 36);
+          postings[id] = star < 0 ? 1 : parseInt(part.slice(star + 1), 36);
+        });
+        fields[packed[i]] = postings;
+      }
+      return [packed[0], fields];
+    });
+    return saved;
+  }
+
   var options = {
     meta: {
-      fields: ["title", "actors", "tags", "category", "lead"],
+      fields: ["title", "actors", "tags", "category"],
       processTerm: processTerm,
       searchOptions: {
-        boost: { title: 3, actors: 2.5, tags: 2, category: 1, lead: 1 },
+        boost: { title: 3, actors: 2.5, tags: 2, category: 1 },
         prefix: true,
         fuzzy: 0.2,
         combineWith: "AND"
       }
     },
     text: {
-      fields: ["body"],
+      fields: ["lead", "body"],
       processTerm: processTerm,
-      searchOptions: { prefix: true, fuzzy: 0.2, combineWith: "AND" }
+      searchOptions: { boost: { lead: 2, body: 1 }, prefix: true, fuzzy: 0.2, combineWith: "AND" }
     },
+    compact: compact,
+    expand: expand,
     normalize: normalize,
     processTerm: processTerm
   };

@@ -13,6 +13,8 @@
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
+  var PAGE = 20;  // results shown at first, and added by "Show more"
   var strings = JSON.parse(document.getElementById("search-strings").textContent);
   var base = root.getAttribute("data-index");
   var state = { meta: null, info: null, docs: {}, text: {}, waiting: {}, query: "" };
@@ -25,7 +27,7 @@
   window.SiteSearch = {
     setMeta: function (data) {
       state.info = data;
-      state.meta = MiniSearch.loadJS(data.index, options.meta);
+      state.meta = MiniSearch.loadJS(options.expand(data.index), options.meta);
       arrived("meta");
     },
     addDocs: function (data) {
@@ -33,7 +35,7 @@
       arrived("docs-" + data.shard);
     },
     addText: function (data) {
-      state.text[data.group] = MiniSearch.loadJS(data.index, options.text);
+      state.text[data.group] = MiniSearch.loadJS(options.expand(data.index), options.text);
       arrived("text-" + data.group);
     }
   };
@@ -113,10 +115,13 @@
   }
 
   function show(query, results, done) {
-    var shards = Array.from(new Set(results.map(function (r) { return shardOf(r.id); })));
+    state.results = results;
+    var visible = results.slice(0, state.limit);
+    var shards = Array.from(new Set(visible.map(function (r) { return shardOf(r.id); })));
     return Promise.all(shards.map(function (s) { return load("docs-" + s); })).then(function () {
       if (query !== state.query) return;
-      list.replaceChildren.apply(list, results.map(resultItem));
+      list.replaceChildren.apply(list, visible.map(resultItem));
+      more.hidden = visible.length >= results.length;
       var template = results.length === 1 ? strings.found_one
         : results.length ? strings.found : strings.none;
       status.textContent = say(template, { count: results.length, query: query }) +
@@ -127,6 +132,8 @@
   function run(query) {
     query = query.trim();
     state.query = query;
+    state.limit = PAGE;
+    state.done = false;
     if (!query) {
       list.replaceChildren();
       status.textContent = "";
@@ -136,7 +143,11 @@
     var seen = new Set(found.map(function (r) { return r.id; }));
     var groups = Array.from({ length: state.info.textGroups }, function (_, g) { return g; });
     return show(query, found, groups.length === 0).then(function next() {
-      if (query !== state.query || groups.length === 0) return;
+      if (query !== state.query) return;
+      if (groups.length === 0) {
+        state.done = true;
+        return;
+      }
       var group = groups.shift();
       return load("text-" + group).then(function () {
         state.text[group].search(query).forEach(function (result) {
@@ -162,6 +173,10 @@
       history.replaceState(null, "", "?q=" + encodeURIComponent(input.value.trim()));
     } catch (ignored) { /* some browsers refuse this from file:// */ }
   });
+  more.addEventListener("click", function () {
+    state.limit += PAGE;
+    show(state.query, state.results, state.done).catch(fail);
+  });
   var typing;
   input.addEventListener("input", function () {
     clearTimeout(typing);
@@ -170,6 +185,7 @@
 
   root.classList.add("search-ready");
   load("meta").then(function () {
+    root.setAttribute("data-state", "ready");
     var query = new URLSearchParams(window.location.search).get("q") || "";
     input.value = query;
     return run(query);
