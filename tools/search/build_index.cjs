@@ -6,9 +6,9 @@
    documents.json: [{id, title, url, date, datetime, category, tags, actors, lead, body}]
    Writes, each a script that hands its data to window.SiteSearch (browsers refuse fetch
    and XHR from file://, but load scripts):
-   - meta.js      MiniSearch index of title, actors, tags and category: the first results
+   - meta.js      MiniSearch index of title, actors, tags, category and lead: first results
    - docs-N.js    what a result shows (title, url, date, category, lead), DOCS_PER_SHARD each
-   - text-N.js    MiniSearch index of the lead and body text, DOCS_PER_GROUP documents each,
+   - text-N.js    MiniSearch index of the body text, DOCS_PER_GROUP documents each,
                   loaded after the first results are shown
    Indexes are written compacted (search-options.js: compact, expand). */
 "use strict";
@@ -47,8 +47,8 @@ function main() {
   fs.mkdirSync(target, { recursive: true });
   const write = (name, text) => fs.writeFileSync(path.join(target, name), text);
 
-  const meta = documents.map(({ id, title, actors, tags, category }) => ({
-    id, title, actors: actors.join(" \n "), tags: tags.join(" \n "), category,
+  const meta = documents.map(({ id, title, actors, tags, category, lead }) => ({
+    id, title, actors: actors.join(" \n "), tags: tags.join(" \n "), category, lead,
   }));
   const groups = chunks(documents, DOCS_PER_GROUP);
   write("meta.js", script("setMeta", {
@@ -62,7 +62,7 @@ function main() {
     write(`docs-${number}.js`, script("addDocs", { shard: number, rows }));
   });
   groups.forEach((group, number) => {
-    const index = buildIndex(options.text, group.map(({ id, lead, body }) => ({ id, lead, body })));
+    const index = buildIndex(options.text, group.map(({ id, body }) => ({ id, body })));
     write(`text-${number}.js`, script("addText", { group: number, index }));
   });
 }

@@ -70,19 +70,19 @@
 
   var options = {
     meta: {
-      fields: ["title", "actors", "tags", "category"],
+      fields: ["title", "actors", "tags", "category", "lead"],
       processTerm: processTerm,
       searchOptions: {
-        boost: { title: 3, actors: 2.5, tags: 2, category: 1 },
+        boost: { title: 3, actors: 2.5, tags: 2, category: 1, lead: 1 },
         prefix: true,
         fuzzy: 0.2,
         combineWith: "AND"
       }
     },
     text: {
-      fields: ["lead", "body"],
+      fields: ["body"],
       processTerm: processTerm,
-      searchOptions: { boost: { lead: 2, body: 1 }, prefix: true, fuzzy: 0.2, combineWith: "AND" }
+      searchOptions: { prefix: true, fuzzy: 0.2, combineWith: "AND" }
     },
     compact: compact,
     expand: expand,
