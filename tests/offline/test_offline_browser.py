@@ -181,3 +181,35 @@ def test_the_zip_holds_one_folder_named_after_the_site_and_date(offline_copy):
     assert (offline_copy / "index.html").is_file()
     assert (offline_copy / "search" / "meta.js").is_file()
     assert not (offline_copy / "drafts").exists()
+
+
+def test_every_link_of_the_copy_names_a_file_inside_it(offline_copy):
+    from conftest import Site
+    from test_links import internal_links, resolve
+
+    copy = Site(offline_copy)
+    bad = [
+        (str(page.relative_to(offline_copy)), target)
+        for page, _, target in internal_links(copy)
+        if target.startswith("/")
+        or not resolve(page, target).is_file()
+        or offline_copy.resolve() not in resolve(page, target).parents
+    ]
+    assert not bad
+    external = [
+        (str(page.relative_to(offline_copy)), tag.name, target)
+        for page, tag, target in _all_links(copy)
+        if tag.name != "a" and target.startswith(("http:", "https:", "//"))
+    ]
+    assert not external
+
+
+def _all_links(site):
+    from conftest import parse
+
+    for page_path in site.pages():
+        page = parse(page_path)
+        for tag in page.find_all(["a", "link", "img", "script", "source", "iframe"]):
+            target = tag.get("href") or tag.get("src")
+            if target:
+                yield page_path, tag, target
