@@ -12,7 +12,8 @@ PELICANOPTS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help install html clean regenerate serve devserver publish test lint \
-	eval-similar bench-similar similar-report offline bench-search
+	eval-similar bench-similar similar-report offline bench-search \
+	check newpost
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -27,6 +28,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt package.json package-l
 
 html: install ## build the site into output/ (fails on any content problem)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+check: install ## check all content: every problem, file, line, field and fix, at once
+	$(BIN)/python tools/check.py $(INPUTDIR)
+
+newpost: install ## new article: make newpost TITLE="The headline" [CATEGORY=Security]
+	$(BIN)/python tools/newpost.py "$(TITLE)" $(if $(CATEGORY),--category "$(CATEGORY)") --content $(INPUTDIR)
 
 clean: ## remove the built site and offline copies
 	rm -rf $(OUTPUTDIR) offline dist

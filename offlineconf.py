@@ -13,6 +13,11 @@ from pelicanconf import *
 SITEURL = os.environ.get("SITEURL", "https://example.org").rstrip("/")  # for feed entries
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = True
-DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
 OUTPUT_PATH = "offline"
 DELETE_OUTPUT_DIRECTORY = True
+
+# Neither drafts nor articles dated in the future.
+WITH_FUTURE_DATES = False
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
+SHOW_DRAFTS_PAGE = False
+TEMPLATE_PAGES = {"404.html": "404.html"}

@@ -17,6 +17,18 @@ TIMEZONE = "Europe/Minsk"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%B %d, %Y %H:%M"  # "April 22, 2016 18:34", as the publication prints it
 
+# The sections of the site: an article's category must be one of them (make check).
+CATEGORIES = [
+    "Foreign policy",
+    "Security",
+    "Domestic politics",
+    "Economy",
+    "Society",
+    "Military",
+    "Regional",
+    "Opinion",
+]
+
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
@@ -28,7 +40,7 @@ THEME = str(ROOT / "theme")
 # Plugins import one another (similar_articles reports problems through content_checks).
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 sys.path.insert(0, PLUGIN_PATHS[0])
-PLUGINS = ["content_checks", "actors", "similar_articles", "search"]
+PLUGINS = ["content_checks", "actors", "similar_articles", "search", "preview"]
 
 TYPOGRIFY = True
 TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "samp", "script", "style"]
@@ -64,7 +76,7 @@ MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""  # the publication signs as a team
 DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "search"]
 SEARCH_URL = SEARCH_SAVE_AS = "search.html"
-TEMPLATE_PAGES = {"404.html": "404.html"}
+TEMPLATE_PAGES = {"404.html": "404.html", "drafts.html": "drafts/index.html"}
 
 # Page N of any list lives in .../page/N/index.html: Pelican's default pattern
 # ("{name}{number}") makes page 12 of tag "tag1" the same file as tag "tag112".
@@ -99,7 +111,13 @@ SIMILAR_ARTICLES = {
     "workers": 2,  # processes ranking in parallel (from 4,000 articles on)
 }
 
-# Theme settings (theme/templates/partials/defaults.html gives their defaults).
+# The local preview builds drafts (drafts/) and scheduled articles, marked, and lists them on
+# drafts/index.html; publishconf.py and offlineconf.py leave them all out.
+WITH_FUTURE_DATES = True
+SHOW_DRAFTS_PAGE = True
+LIVE_RELOAD = False  # tools/devserver.py turns it on: pages reload after each rebuild
+
+# Theme settings.
 MENU_CATEGORIES = True
 SHOW_ACTORS_IN_MENU = True
 

@@ -13,6 +13,16 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"  # Debian's: the browser tests never download one
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
@@ -69,11 +79,11 @@ def build(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides
 def build_site(tmp_path, caplog):
     """Build content into a fresh folder; a clean build must log no warning."""
 
-    def run(content: Path, expect_clean: bool = True, **overrides) -> Site:
+    def run(content: Path, expect_clean: bool = True, conf="pelicanconf.py", **overrides) -> Site:
         output = tmp_path / f"output-{len(list(tmp_path.glob('output-*')))}"
         caplog.clear()
         with caplog.at_level(logging.WARNING):
-            site = build(content, output, **overrides)
+            site = build(content, output, conf, **overrides)
         if expect_clean:
             noisy = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
             assert not noisy, f"the build logged warnings: {noisy}"

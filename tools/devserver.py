@@ -8,8 +8,10 @@ a busy loop. This loop builds, reports content problems once, then waits for a c
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import threading
+import time
 from pathlib import Path
 
 from pelican import Pelican, listen
@@ -24,14 +26,24 @@ from content_checks import ContentError  # noqa: E402
 
 
 def build_once(settings_file: str, overrides: dict) -> dict:
-    """One build; content problems are printed, not raised. Returns the settings used."""
+    """One build; content problems are printed, not raised. Returns the settings used.
+
+    Writes _preview/build.json for the open pages (theme/static/js/live-reload.js): they
+    reload after a good build and show the problems of a failed one.
+    """
     settings = read_settings(settings_file, override=overrides)
+    problems = []
     try:
         Pelican(settings).run()
     except ContentError as error:
+        problems = [str(problem) for problem in error.problems]
         print(f"\n{error}\nFix the files above and save: the site rebuilds.", file=sys.stderr)
     except Exception as error:  # a broken template or setting: keep watching
-        print(f"\nThe build failed: {type(error).__name__}: {error}", file=sys.stderr)
+        problems = [f"The build failed: {type(error).__name__}: {error}"]
+        print(f"\n{problems[0]}", file=sys.stderr)
+    state = Path(settings["OUTPUT_PATH"]) / "_preview" / "build.json"
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.write_text(json.dumps({"build": time.time_ns(), "problems": problems}))
     return settings
 
 
@@ -45,7 +57,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("-p", "--port", type=int, default=8000)
     args = parser.parse_args(argv)
     init_logging(handler=None)
-    overrides = {"PATH": str(Path(args.content).resolve()), "OUTPUT_PATH": args.output}
+    overrides = {
+        "PATH": str(Path(args.content).resolve()),
+        "OUTPUT_PATH": str(Path(args.output).resolve()),
+        "LIVE_RELOAD": True,
+    }
     Path(args.output).mkdir(parents=True, exist_ok=True)
     if args.serve:
         server = threading.Thread(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import tempfile
 from collections import Counter
 from html import unescape
 from pathlib import Path
@@ -19,38 +18,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 from content_checks import display_path  # noqa: E402
-from pelican import Pelican, signals  # noqa: E402
-from pelican.settings import read_settings  # noqa: E402
 
-
-class _Gathered(Exception):
-    """Stops the build once the articles and their lists are known: nothing to write."""
-
-    def __init__(self, articles):
-        super().__init__("gathered")
-        self.articles = articles
+from tools.reading import published_articles, read_site  # noqa: E402
 
 
 def gather_articles(content: Path, settings_file: Path) -> list:
     """The published articles, each with its similar_articles, as the site computes them."""
-
-    def stop(generators):
-        articles = [a for g in generators for a in getattr(g, "articles", [])]
-        raise _Gathered(articles + [a for g in generators for a in getattr(g, "translations", [])])
-
-    with tempfile.TemporaryDirectory() as output:
-        settings = read_settings(
-            str(settings_file), override={"PATH": str(content), "OUTPUT_PATH": output}
-        )
-        pelican = Pelican(settings)  # registers the plugins, ours first
-        signals.all_generators_finalized.connect(stop)
-        try:
-            pelican.run()
-        except _Gathered as gathered:
-            return gathered.articles
-        finally:
-            signals.all_generators_finalized.disconnect(stop)
-    return []
+    return published_articles(read_site(content, settings_file))
 
 
 def report(articles: list, most: int = 10) -> str:

@@ -1,22 +1,77 @@
-"""Actors as a first-class taxonomy, like tags: article.actors, actor pages and feeds."""
+"""Actors as a first-class taxonomy, like tags: article.actors, actor pages and feeds,
+with a registry of canonical names, aliases, kinds and descriptions (content/actors.yml)."""
 
+from pathlib import Path
+
+from content_checks import Problem, display_path, record_problem
 from pelican import signals
 
 from .actor import DEFAULT_SETTINGS, Actor, actors_from_metadata
 from .generator import ActorsGenerator
+from .registry import load_registry
 
 __all__ = ["Actor", "register"]
+
+REGISTRY_KEY = "ACTORS_REGISTRY_LOADED"
+UNKNOWN_KEY = "unknown_actors"
 
 
 def add_default_settings(pelican):
     for name, value in DEFAULT_SETTINGS.items():
         pelican.settings.setdefault(name, value)
     pelican.settings["PAGINATED_TEMPLATES"].setdefault("actor", None)
+    path = Path(pelican.settings["PATH"]) / pelican.settings["ACTORS_REGISTRY"]
+    pelican.settings[REGISTRY_KEY] = load_registry(path)
 
 
 def convert_actors(generator, metadata):
     if "actors" in metadata:
-        metadata["actors"] = actors_from_metadata(metadata["actors"], generator.settings)
+        registry = generator.settings.get(REGISTRY_KEY)
+        actors, unknown = actors_from_metadata(metadata["actors"], generator.settings, registry)
+        metadata["actors"] = actors
+        if unknown:
+            metadata[UNKNOWN_KEY] = unknown
+
+
+def report_registry_problems(generator):
+    """Unknown actors are warnings (errors under make publish); a broken registry, errors."""
+    settings = generator.settings
+    registry = settings.get(REGISTRY_KEY)
+    if registry is None:
+        return
+    registry_file = display_path(str(Path(settings["PATH"]) / settings["ACTORS_REGISTRY"]))
+    for problem in registry.problems:
+        record_problem(
+            generator.context,
+            Problem(registry_file, "", f"{problem.where}: {problem.message}", problem.fix),
+        )
+    for article in _everything(generator):
+        for name in getattr(article, UNKNOWN_KEY, []):
+            record_problem(generator.context, _unknown(article, name, registry, registry_file))
+
+
+def _unknown(article, name, registry, registry_file) -> Problem:
+    close = registry.suggest(name)
+    hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+    return Problem(
+        display_path(article.source_path),
+        "actors",
+        f"{name!r} is not in {registry_file}.",
+        f"{hint}write a listed name or alias, or add the actor to {registry_file}.",
+        warning=True,
+    )
+
+
+def _everything(generator):
+    for name in (
+        "articles",
+        "translations",
+        "drafts",
+        "drafts_translations",
+        "hidden_articles",
+        "hidden_translations",
+    ):
+        yield from getattr(generator, name, [])
 
 
 def get_generators(pelican):
@@ -26,4 +81,5 @@ def get_generators(pelican):
 def register():
     signals.initialized.connect(add_default_settings)
     signals.article_generator_context.connect(convert_actors)
+    signals.article_generator_finalized.connect(report_registry_problems)
     signals.get_generators.connect(get_generators)

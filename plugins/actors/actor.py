@@ -1,10 +1,13 @@
 """Actors: the people, organisations and states an article is about.
 
 Modelled on Pelican's Tag: a URLWrapper, so ACTOR_URL and ACTOR_SAVE_AS are read by name
-as TAG_URL and TAG_SAVE_AS are.
+as TAG_URL and TAG_SAVE_AS are. With a registry, each name or alias an author writes
+becomes the registered actor, with its kind and description.
 """
 
 from pelican.urlwrappers import URLWrapper
+
+from .registry import Registry
 
 DEFAULT_SETTINGS = {
     "ACTOR_URL": "actor/{slug}/index.html",
@@ -13,16 +16,35 @@ DEFAULT_SETTINGS = {
     "ACTORS_SAVE_AS": "actors/index.html",
     "ACTOR_FEED_ATOM": "feeds/actor/{slug}.atom.xml",
     "ACTOR_FEED_RSS": None,
+    "ACTORS_REGISTRY": "actors.yml",  # in the content folder
 }
 
 
 class Actor(URLWrapper):
-    def __init__(self, name, *args, **kwargs):
+    def __init__(self, name, *args, kind="", description="", **kwargs):
         super().__init__(name.strip(), *args, **kwargs)
+        self.kind = kind
+        self.description = description
 
 
-def actors_from_metadata(value, settings) -> list[Actor]:
-    """Actor objects from a YAML list or a native 'Actors: a, b' header, repeats dropped."""
+def actors_from_metadata(value, settings, registry: Registry | None = None):
+    """(actors, unknown names) from a YAML list or a native 'Actors: a, b' header.
+
+    Names and aliases of the registry become its actors; repeats are dropped. Without a
+    registry every name is taken as it is and none is unknown.
+    """
     names = value.split(",") if isinstance(value, str) else value
-    actors = [Actor(str(name), settings) for name in names if str(name).strip()]
-    return list(dict.fromkeys(actors))
+    actors, unknown = [], []
+    for name in (str(n).strip() for n in names):
+        if not name:
+            continue
+        entry = registry.find(name) if registry else None
+        if entry:
+            actors.append(
+                Actor(entry.name, settings, kind=entry.kind, description=entry.description)
+            )
+        else:
+            actors.append(Actor(name, settings))
+            if registry:
+                unknown.append(name)
+    return list(dict.fromkeys(actors)), unknown

@@ -17,6 +17,7 @@ from .rules import ContentError, Problem
 __all__ = ["ContentError", "Problem", "record_problem", "register"]
 
 PROBLEMS_KEY = "content_problems"
+logger = logging.getLogger(__name__)
 
 
 def record_problem(context, problem: Problem) -> None:
@@ -33,7 +34,12 @@ def fail_on_problems(generators):
     if not generators:
         return
     context = generators[0].context
-    problems = [*_reader_problems(generators), *context.get(PROBLEMS_KEY, [])]
+    settings = generators[0].settings
+    problems = [
+        *_reader_problems(generators),
+        *context.get(PROBLEMS_KEY, []),
+        *_shared_output_paths(generators),
+    ]
     named = {problem.path for problem in problems}
     content_root = generators[0].settings["PATH"]
     for relative_path, content in context["generated_content"].items():
@@ -47,8 +53,43 @@ def fail_on_problems(generators):
                     "correct it, or move it out of the content folder.",
                 )
             )
+    problems.sort(key=lambda p: (p.path, p.line or 0, p.field))
+    warnings = [p for p in problems if p.warning]
+    if warnings and not settings.get("CONTENT_WARNINGS_FATAL"):
+        for warning in warnings:
+            logger.warning("%s", warning)
+        problems = [p for p in problems if not p.warning]
     if problems:
-        raise ContentError(sorted(problems, key=lambda p: (p.path, p.line or 0)))
+        raise ContentError(problems)
+
+
+def _shared_output_paths(generators):
+    """Two pieces of content written to one file: the second would replace the first."""
+    owners = {}
+    for generator in generators:
+        for name in (
+            "articles",
+            "translations",
+            "drafts",
+            "drafts_translations",
+            "hidden_articles",
+            "hidden_translations",
+            "pages",
+            "hidden_pages",
+            "draft_pages",
+        ):
+            for content in getattr(generator, name, []):
+                if not content.save_as:
+                    continue
+                first = owners.setdefault(content.save_as, content)
+                if first is not content:
+                    yield Problem(
+                        display_path(content.source_path),
+                        "slug",
+                        f"{display_path(first.source_path)} is written to the same file "
+                        f"({content.save_as}).",
+                        "give one of them another title or a 'slug:' line of its own.",
+                    )
 
 
 def _reader_problems(generators):

@@ -29,12 +29,13 @@ class CheckedMarkdownReader(YAMLMetadataReader):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.problems: dict[str, list[Problem]] = {}
+        self._pending: list[Problem] = []
 
     def read(self, source_path):
         path = display_path(source_path)
         try:
             content, metadata = super().read(source_path)
-            problems = _missing_native_fields(metadata, path)
+            problems = _missing_native_fields(metadata, path) + self._pending
         except ContentError as error:
             problems = error.problems
         except ValueError as error:  # from Pelican's native header, e.g. a bad date
@@ -46,8 +47,20 @@ class CheckedMarkdownReader(YAMLMetadataReader):
                     "correct that 'Key: value' line at the top of the file.",
                 )
             ]
+        finally:
+            self._pending = []
+        if not problems and not content.strip():
+            problems = [
+                Problem(
+                    path,
+                    "body",
+                    "the article has no text.",
+                    "write the article below the front matter's closing '---' line.",
+                )
+            ]
         if problems:
             self.problems[source_path] = problems
+        if any(not problem.warning for problem in problems):
             raise ContentError(problems)
         return content, metadata
 
@@ -56,11 +69,19 @@ class CheckedMarkdownReader(YAMLMetadataReader):
         data, lines = load_front_matter(text, path, _first_line(source_path))
         content_root = Path(self.settings["PATH"])
         problems = check_front_matter(
-            data, path, get_date, lines, lambda image: (content_root / image).is_file()
+            data,
+            path,
+            get_date,
+            lines,
+            lambda image: (content_root / image).is_file(),
+            self.settings.get("CATEGORIES"),
         )
-        if problems:
+        if any(not problem.warning for problem in problems):
             raise ContentError(problems)
-        return self._parse_yaml_metadata(data, source_path)
+        self._pending = problems  # warnings only: reported once the file is read
+        # A field left empty ("image: ''", "tags: []") is a field not given.
+        given = {name: value for name, value in data.items() if value not in ("", [], None)}
+        return self._parse_yaml_metadata(given, source_path)
 
 
 def _missing_native_fields(metadata, path: str) -> list[Problem]:

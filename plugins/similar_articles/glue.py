@@ -74,13 +74,11 @@ def _opted_out(article) -> bool:
 
 
 def _published_by_slug(generator) -> dict:
-    """Published articles by (language, slug); a second article with the same pair is a
-    content problem (both would be written to one file)."""
+    """Published articles by (language, slug). Two with the same pair would be written to
+    one file: content_checks stops the build over that; here the first one counts."""
     by_slug = {}
     for article in [*generator.articles, *generator.translations]:
-        first = by_slug.setdefault((article.lang, article.slug), article)
-        if first is not article:
-            _report_duplicate_slug(generator.context, article, first)
+        by_slug.setdefault((article.lang, article.slug), article)
     return by_slug
 
 
@@ -113,18 +111,5 @@ def _report_unknown_pin(context, article, slug):
             f"no published article has the slug {slug!r}.",
             "check the spelling against the article's file name or slug, "
             "or remove it from the list.",
-        ),
-    )
-
-
-def _report_duplicate_slug(context, article, first):
-    record_problem(
-        context,
-        Problem(
-            display_path(article.source_path),
-            "slug",
-            f"the slug {article.slug!r} is already taken by "
-            f"{display_path(first.source_path)} (same language, {article.lang}).",
-            "give one of them another title or a 'slug:' line of its own.",
         ),
     )

@@ -75,7 +75,8 @@ def test_templates_get_actors_as_objects_with_name_slug_and_url():
     from pelican.settings import DEFAULT_CONFIG
 
     settings = {**DEFAULT_CONFIG, **DEFAULT_SETTINGS}
-    actors = actors_from_metadata("Sergei Lavrov, OSCE, Sergei Lavrov", settings)
+    actors, unknown = actors_from_metadata("Sergei Lavrov, OSCE, Sergei Lavrov", settings)
+    assert unknown == []
     assert [(a.name, a.slug, a.url) for a in actors] == [
         ("Sergei Lavrov", "sergei-lavrov", "actor/sergei-lavrov/index.html"),
         ("OSCE", "osce", "actor/osce/index.html"),

@@ -65,3 +65,14 @@ def test_a_failed_build_leaves_the_previous_output_as_it_was(content, tmp_path):
         build(content, output)
     after = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_two_articles_written_to_one_file_fail_the_build_naming_both(content, build_site):
+    write_article(content, "first", **article_fields("Same title", tags=["t"]))
+    write_article(content, "second", **article_fields("Same title", tags=["t"]))
+    with pytest.raises(ContentError) as error:
+        build_site(content, expect_clean=False)
+    (problem,) = error.value.problems
+    assert problem.field == "slug"
+    assert "is written to the same file (2020/01/same-title.html)" in problem.message
+    assert "first.md" in str(problem) and "second.md" in str(problem)

@@ -9,21 +9,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import article_fields, write_article
+from conftest import CHROMIUM, CHROMIUM_FLAGS, article_fields, write_article
 from playwright.sync_api import expect, sync_playwright
 
 from tools.offline import main as make_offline
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+FLAGS = CHROMIUM_FLAGS
 
 
 @pytest.fixture(scope="module")

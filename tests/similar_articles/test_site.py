@@ -141,15 +141,3 @@ def test_weights_come_from_the_settings(content, build_site):
     assert similar_titles(default, "2020/01/query.html") == ["By actor", "By tag"]
     tags_first = build_site(content, SIMILAR_ARTICLES={"weights": {"actors": 1, "tags": 5}})
     assert similar_titles(tags_first, "2020/01/query.html") == ["By tag", "By actor"]
-
-
-def test_two_articles_with_one_slug_fail_the_build_naming_both(content, build_site):
-    write_article(content, "first", **article_fields("Same title", tags=["t"]))
-    write_article(content, "second", **article_fields("Same title", tags=["t"]))
-    with pytest.raises(ContentError) as error:
-        build_site(content, expect_clean=False)
-    (problem,) = error.value.problems
-    assert problem.field == "slug" and "'same-title' is already taken" in problem.message
-    assert {"first.md", "second.md"} == {
-        name for name in ("first.md", "second.md") if name in str(problem)
-    }

@@ -1,0 +1,123 @@
+"""The actors registry (content/actors.yml): one canonical name per actor, its aliases, its
+kind and a short description. Pure Python: no Pelican import.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+KINDS = ("person", "organisation", "state")
+SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["name", "kind"],
+        "additionalProperties": False,
+        "properties": {
+            "name": {"type": "string", "pattern": r"\S"},
+            "kind": {"enum": list(KINDS)},
+            "aliases": {"type": "array", "items": {"type": "string", "pattern": r"\S"}},
+            "description": {"type": "string"},
+        },
+    },
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class RegistryProblem:
+    """What is wrong in the registry file: (where, what, how to fix)."""
+
+    where: str
+    message: str
+    fix: str
+
+
+class Registry:
+    def __init__(self, entries: list[Entry], problems: list[RegistryProblem] = ()):
+        self.entries = entries
+        self.problems = list(problems)
+        self._by_spelling: dict[str, Entry] = {}
+        for entry in entries:
+            for spelling in (entry.name, *entry.aliases):
+                known = self._by_spelling.setdefault(spelling.casefold(), entry)
+                if known is not entry:
+                    self.problems.append(
+                        RegistryProblem(
+                            entry.name,
+                            f"{spelling!r} already names {known.name!r}.",
+                            "keep each name and alias for one actor only.",
+                        )
+                    )
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def find(self, spelling: str) -> Entry | None:
+        """The actor a name or alias stands for, whatever its case."""
+        return self._by_spelling.get(spelling.strip().casefold())
+
+    def suggest(self, spelling: str, count: int = 3) -> list[str]:
+        """Canonical names whose name or an alias is close to spelling (difflib)."""
+        close = difflib.get_close_matches(
+            spelling.casefold(), list(self._by_spelling), n=count * 2, cutoff=0.6
+        )
+        return list(dict.fromkeys(self._by_spelling[c].name for c in close))[:count]
+
+
+def load_registry(path: Path) -> Registry:
+    """The registry in path; an empty one if there is no such file."""
+    if not path.is_file():
+        return Registry([])
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "the file"
+        return Registry([], [RegistryProblem(where, f"not valid YAML ({error}).", "correct it.")])
+    errors = list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data))
+    if errors:
+        return Registry([], [_problem(error, data) for error in errors])
+    return Registry(
+        [
+            Entry(
+                name=item["name"].strip(),
+                kind=item["kind"],
+                aliases=tuple(a.strip() for a in item.get("aliases", [])),
+                description=item.get("description", "").strip(),
+            )
+            for item in data
+        ]
+    )
+
+
+def _problem(error: jsonschema.ValidationError, data) -> RegistryProblem:
+    path = list(error.absolute_path)
+    where = "the file"
+    if path:
+        item = data[path[0]]
+        name = item.get("name") if isinstance(item, dict) else None
+        where = f"entry {path[0] + 1}" + (f" ({name})" if name else "")
+    if error.validator == "enum":
+        return RegistryProblem(
+            where, f"kind {error.instance!r} is unknown.", f"use one of: {', '.join(KINDS)}."
+        )
+    if error.validator == "additionalProperties":
+        return RegistryProblem(
+            where, error.message + ".", "use only name, kind, aliases and description."
+        )
+    if error.validator == "required":
+        return RegistryProblem(where, error.message + ".", "give each actor a name and a kind.")
+    return RegistryProblem(where, error.message + ".", "see the example at the top of the file.")

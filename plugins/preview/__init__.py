@@ -1,0 +1,34 @@
+"""Preview of what is not published yet: drafts and scheduled (future-dated) articles.
+
+In the local preview (pelicanconf.py) scheduled articles are built and marked, and a
+drafts page lists both; make publish (publishconf.py: WITH_FUTURE_DATES = False,
+DRAFT_SAVE_AS = "") leaves them all out.
+"""
+
+import datetime as dt
+
+from pelican import signals
+
+__all__ = ["register"]
+
+
+def mark_scheduled(generator):
+    now = dt.datetime.now(dt.UTC)
+    scheduled = []
+    for name in (
+        "articles",
+        "translations",
+        "drafts",
+        "drafts_translations",
+        "hidden_articles",
+        "hidden_translations",
+    ):
+        for article in getattr(generator, name, []):
+            article.scheduled = article.date > now
+            if article.scheduled and name in ("articles", "translations"):
+                scheduled.append(article)
+    generator.context["scheduled_articles"] = sorted(scheduled, key=lambda a: a.date)
+
+
+def register():
+    signals.article_generator_finalized.connect(mark_scheduled)

@@ -1,0 +1,57 @@
+"""`make check`: every problem of every article, at once, without building the site.
+
+Each line names the file, the line where it can, the field and the fix; the same text as
+`make html` prints. Warnings (an unknown field, an actor missing from content/actors.yml)
+do not fail the check; with --publish (as `make publish` checks) they do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
+
+from content_checks import ContentError  # noqa: E402
+
+from tools.reading import published_articles, read_site  # noqa: E402
+
+
+def check(content: Path, settings_file: Path, publish: bool = False) -> tuple[list, int]:
+    """(problems, articles read): every problem, warnings included."""
+    try:
+        generators = read_site(content, settings_file, CONTENT_WARNINGS_FATAL=True)
+    except ContentError as error:
+        return error.problems, 0
+    return [], len(published_articles(generators))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("content", nargs="?", type=Path, default=ROOT / "content")
+    parser.add_argument("-s", "--settings", type=Path, default=ROOT / "pelicanconf.py")
+    parser.add_argument("--publish", action="store_true", help="warnings fail the check too")
+    args = parser.parse_args(argv)
+    problems, count = check(args.content, args.settings, args.publish)
+    for problem in problems:
+        print(problem)
+    errors = [p for p in problems if not p.warning or args.publish]
+    if not problems:
+        print(f"Content checked: {count} published articles, no problem.")
+    else:
+        warnings = sum(p.warning for p in problems)
+        print(
+            f"\n{_count(len(problems), 'problem')}: {_count(len(problems) - warnings, 'error')}, "
+            f"{_count(warnings, 'warning')}."
+        )
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
