@@ -8,13 +8,19 @@ those problems so that the build can fail with all of them at once.
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
+
+import nh3
 
 from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataReader
 from pelican.utils import get_date, pelican_open
 
 from .rules import ContentError, Problem, check_front_matter, load_front_matter
+
+
+SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
 def display_path(path: str) -> str:
@@ -62,7 +68,7 @@ class CheckedMarkdownReader(YAMLMetadataReader):
             self.problems[source_path] = problems
         if any(not problem.warning for problem in problems):
             raise ContentError(problems)
-        return content, metadata
+        return content, inert(metadata)
 
     def _load_yaml_metadata(self, text, source_path):
         path = display_path(source_path)
@@ -82,6 +88,17 @@ class CheckedMarkdownReader(YAMLMetadataReader):
         # A field left empty ("image: ''", "tags: []") is a field not given.
         given = {name: value for name, value in data.items() if value not in ("", [], None)}
         return self._parse_yaml_metadata(given, source_path)
+
+
+def inert(metadata: dict) -> dict:
+    """Front matter that cannot run in a page: the title is text, so its HTML is escaped
+    (typogrify then works on the escaped text); the lead, which is Markdown, keeps its
+    formatting but loses scripts, event handlers and javascript: links (nh3, Ammonia)."""
+    if isinstance(metadata.get("title"), str):
+        metadata["title"] = html.escape(metadata["title"], quote=False)
+    if isinstance(metadata.get("summary"), str):
+        metadata["summary"] = nh3.clean(metadata["summary"], url_schemes=SAFE_SCHEMES)
+    return metadata
 
 
 def _missing_native_fields(metadata, path: str) -> list[Problem]:
