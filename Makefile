@@ -8,15 +8,21 @@ OUTPUTDIR := output
 CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 PORT ?= 8000
+SSH_HOST ?=
+SSH_USER ?= $(USER)
+SSH_PORT ?= 22
+SSH_TARGET_DIR ?= /var/www/site
+GITHUB_PAGES_BRANCH ?= gh-pages
+S3_BUCKET ?=
 PELICANOPTS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help install html clean regenerate serve devserver publish test lint \
 	eval-similar bench-similar similar-report offline bench-search \
-	check newpost
+	check newpost rsync_upload github s3_upload
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 install: $(VENV)/.installed ## create .venv with the pinned dependencies
 
@@ -50,8 +56,18 @@ devserver: install ## rebuild on change and serve on http://localhost:8000
 offline: install ## the site as a zip in dist/ that works from disk (file://)
 	$(BIN)/python tools/offline.py $(INPUTDIR)
 
-publish: install ## build the production site (SITEURL=https://... make publish)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+publish: install ## build, check and swap in the production site (SITEURL=https://... make publish)
+	$(BIN)/python tools/publish.py $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
+
+rsync_upload: ## deploy output/ by rsync over ssh (SSH_HOST, SSH_USER, SSH_PORT, SSH_TARGET_DIR)
+	$(BIN)/python tools/deploy.py rsync -o $(OUTPUTDIR) --port $(SSH_PORT) \
+		--destination "$(if $(SSH_HOST),$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR))"
+
+github: ## deploy output/ to the gh-pages branch (ghp-import) and push it
+	$(BIN)/python tools/deploy.py github -o $(OUTPUTDIR) --branch $(GITHUB_PAGES_BRANCH)
+
+s3_upload: ## deploy output/ to S3 with aws s3 sync (S3_BUCKET=s3://...)
+	$(BIN)/python tools/deploy.py s3 -o $(OUTPUTDIR) --bucket "$(S3_BUCKET)"
 
 test: install lint ## run the whole test suite (after the style checks)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -90,8 +90,11 @@ FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/category/{slug}.rss.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
+TAG_FEED_RSS = "feeds/tag/{slug}.rss.xml"
 ACTOR_FEED_ATOM = "feeds/actor/{slug}.atom.xml"
+ACTOR_FEED_RSS = "feeds/actor/{slug}.rss.xml"
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 
@@ -120,6 +123,14 @@ LIVE_RELOAD = False  # tools/devserver.py turns it on: pages reload after each r
 # Theme settings.
 MENU_CATEGORIES = True
 SHOW_ACTORS_IN_MENU = True
+
+
+def without_empty(mapping):
+    """A dict without its empty values (for JSON-LD)."""
+    return {key: value for key, value in mapping.items() if value not in (None, "", [], {})}
+
+
+JINJA_FILTERS = {"without_empty": without_empty}
 
 # Autoescape everything; templates mark the HTML that Pelican renders (content, summary,
 # typogrified title) with |safe.

@@ -6,7 +6,11 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *
 
-SITEURL = os.environ.get("SITEURL", "https://example.org").rstrip("/")
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+if not SITEURL.startswith(("https://", "http://")):
+    sys.exit(
+        "publishconf.py: say where the site lives, e.g. SITEURL=https://example.org make publish"
+    )
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
@@ -16,4 +20,12 @@ CONTENT_WARNINGS_FATAL = True  # an unknown field or actor stops a publication
 WITH_FUTURE_DATES = False
 DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
 SHOW_DRAFTS_PAGE = False
-TEMPLATE_PAGES = {"404.html": "404.html"}
+
+# Published only: a sitemap (pelican-sitemap) and robots.txt pointing at it.
+PLUGINS = [*PLUGINS, "sitemap", "reproducible"]  # noqa: F405
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.5},
+    "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
+}
+TEMPLATE_PAGES = {"404.html": "404.html", "robots.txt": "robots.txt"}
