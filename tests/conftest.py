@@ -24,6 +24,11 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The smallest valid PNG: one transparent pixel.
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+)
 
 
 def write_article(content: Path, name: str, body: str = "Body text.", **fields) -> Path:

@@ -14,7 +14,6 @@ from conftest import ROOT, article_fields, write_article
 from tools.deploy import DeployError, fresh_build
 from tools.deploy import main as deploy
 from tools.publish import main as publish
-from tools.publish import stamp_of
 from tools.similar.synthetic import generate, write_markdown
 
 

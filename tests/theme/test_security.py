@@ -2,9 +2,8 @@
 Content Security Policy has to stop."""
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_FLAGS, article_fields, write_article
+from conftest import CHROMIUM, CHROMIUM_FLAGS, PIXEL, article_fields, write_article
 from playwright.sync_api import sync_playwright
-from test_site_pages import PIXEL
 
 HOSTILE = {
     "title": '<script>alert("title")</script> A "quoted" <b onmouseover=alert(1)>title</b>',

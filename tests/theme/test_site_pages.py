@@ -1,6 +1,6 @@
 """Home, archives, 404, drafts and typography of a built site."""
 
-from conftest import article_fields, write_article
+from conftest import PIXEL, article_fields, write_article
 
 CODE = """Some "quoted" text -- with dashes.
 
@@ -51,13 +51,6 @@ def test_drafts_are_marked_and_kept_out_of_lists(content, build_site):
     assert site.page("drafts/work-in-progress.html").select_one(".status-flag")
     listed = [a.get_text() for a in site.page("tag/t/index.html").select(".card-title a")]
     assert listed == ["Published"]
-
-
-# The smallest valid PNG: one transparent pixel.
-PIXEL = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
-)
 
 
 def test_a_lead_image_shows_with_its_alt_text_and_credit(content, build_site):
