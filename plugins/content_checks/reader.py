@@ -13,12 +13,10 @@ import os
 from pathlib import Path
 
 import nh3
-
 from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataReader
 from pelican.utils import get_date, pelican_open
 
 from .rules import ContentError, Problem, check_front_matter, load_front_matter
-
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
