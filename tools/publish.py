@@ -11,6 +11,7 @@ import argparse
 import ctypes
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sys
@@ -21,6 +22,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 from content_checks import ContentError  # noqa: E402
 from pelican import Pelican  # noqa: E402
+from pelican.log import FatalLogger  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 
 from tools.gates import broken_links, feed_problems  # noqa: E402
@@ -54,10 +56,18 @@ def inputs_hash(content: Path) -> str:
 
 
 def build(content: Path, staging: Path, settings_file: Path) -> dict:
+    """Build into staging; any warning Pelican or a plugin logs stops the publication."""
     settings = read_settings(
         str(settings_file), override={"PATH": str(content), "OUTPUT_PATH": str(staging)}
     )
-    Pelican(settings).run()
+    fatal_before = FatalLogger.fatal_lvl
+    FatalLogger.fatal_lvl = logging.WARNING
+    try:
+        Pelican(settings).run()
+    except RuntimeError as error:  # what FatalLogger raises for a warning
+        raise PublishError(f"a warning stops the publication: {error}") from None
+    finally:
+        FatalLogger.fatal_lvl = fatal_before
     return settings
 
 

@@ -133,12 +133,13 @@ def test_axe_finds_no_wcag_violation_on_any_page_type(every_page_type, scheme):
             content_type=mimetypes.guess_type(file.name)[0] or "text/html",
         )
 
-    failures = {}
+    failures, elsewhere = {}, []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         context = browser.new_context(bypass_csp=True, color_scheme=scheme)
         context.route(f"{SITEURL}/**", from_disk)
         page = context.new_page()
+        page.on("request", lambda r: None if r.url.startswith(SITEURL) else elsewhere.append(r.url))
         for relative in PAGE_TYPES:
             page.goto(f"{SITEURL}/{relative}")
             if relative.startswith("search"):
@@ -162,3 +163,4 @@ def test_axe_finds_no_wcag_violation_on_any_page_type(every_page_type, scheme):
         browser.close()
     assert not failures
     assert "image-alt" in broken
+    assert not elsewhere  # no page asks another host for anything

@@ -138,3 +138,10 @@ def test_publish_needs_a_site_url(monkeypatch, content, tmp_path):
         text=True,
     )
     assert result.returncode != 0 and "SITEURL=https://example.org make publish" in result.stderr
+
+
+def test_a_pelican_warning_stops_a_publication(content, tmp_path):
+    write_article(content, "one", body="See [this]({filename}missing.md).", **article_fields("One"))
+    output = tmp_path / "output"
+    assert publish([str(content), "-o", str(output)]) == 1
+    assert not output.exists()
