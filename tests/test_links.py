@@ -107,7 +107,7 @@ def test_page_twelve_of_tag1_is_not_the_page_of_tag112(content, build_site):
 
 
 def feeds(site):
-    return sorted(site.output.rglob("*.xml"))
+    return sorted((site.output / "feeds").rglob("*.xml"))
 
 
 def test_every_feed_parses_and_links_to_existing_pages(any_site):

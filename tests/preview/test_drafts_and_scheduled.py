@@ -26,7 +26,8 @@ def test_the_preview_marks_and_lists_them(unpublished, build_site):
     assert site.page("index.html").select_one(".card .status-flag")
 
 
-def test_publish_leaves_them_out_everywhere(unpublished, build_site):
+def test_publish_leaves_them_out_everywhere(unpublished, build_site, monkeypatch):
+    monkeypatch.setenv("SITEURL", "https://example.org")
     site = build_site(unpublished, conf="publishconf.py", SITEURL="https://example.org")
     files = [p.relative_to(site.output).as_posix() for p in site.output.rglob("*") if p.is_file()]
     assert "2020/01/live.html" in files
