@@ -9,6 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
+from article_lists import PUBLISHED, every_article  # noqa: E402
 from pelican import Pelican, signals  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 
@@ -45,6 +46,4 @@ def read_site(content: Path, settings_file: Path, **overrides) -> list:
 
 
 def published_articles(generators) -> list:
-    return [
-        a for g in generators for name in ("articles", "translations") for a in getattr(g, name, [])
-    ]
+    return [article for g in generators for article in every_article(g, PUBLISHED)]

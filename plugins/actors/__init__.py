@@ -3,6 +3,7 @@ with a registry of canonical names, aliases, kinds and descriptions (content/act
 
 from pathlib import Path
 
+from article_lists import every_article
 from content_checks import Problem, display_path, record_problem
 from pelican import signals
 
@@ -45,7 +46,7 @@ def report_registry_problems(generator):
             generator.context,
             Problem(registry_file, "", f"{problem.where}: {problem.message}", problem.fix),
         )
-    for article in _everything(generator):
+    for article in every_article(generator):
         for name in getattr(article, UNKNOWN_KEY, []):
             record_problem(generator.context, _unknown(article, name, registry, registry_file))
 
@@ -60,18 +61,6 @@ def _unknown(article, name, registry, registry_file) -> Problem:
         f"{hint}write a listed name or alias, or add the actor to {registry_file}.",
         warning=True,
     )
-
-
-def _everything(generator):
-    for name in (
-        "articles",
-        "translations",
-        "drafts",
-        "drafts_translations",
-        "hidden_articles",
-        "hidden_translations",
-    ):
-        yield from getattr(generator, name, [])
 
 
 def get_generators(pelican):

@@ -9,6 +9,7 @@ that Pelican dropped for a reason of its own.
 
 import logging
 
+from article_lists import EVERY, PAGES, every_article
 from pelican import signals
 
 from .reader import CheckedMarkdownReader, display_path
@@ -67,29 +68,18 @@ def _shared_output_paths(generators):
     """Two pieces of content written to one file: the second would replace the first."""
     owners = {}
     for generator in generators:
-        for name in (
-            "articles",
-            "translations",
-            "drafts",
-            "drafts_translations",
-            "hidden_articles",
-            "hidden_translations",
-            "pages",
-            "hidden_pages",
-            "draft_pages",
-        ):
-            for content in getattr(generator, name, []):
-                if not content.save_as:
-                    continue
-                first = owners.setdefault(content.save_as, content)
-                if first is not content:
-                    yield Problem(
-                        display_path(content.source_path),
-                        "slug",
-                        f"{display_path(first.source_path)} is written to the same file "
-                        f"({content.save_as}).",
-                        "give one of them another title or a 'slug:' line of its own.",
-                    )
+        for content in every_article(generator, (*EVERY, *PAGES)):
+            if not content.save_as:
+                continue
+            first = owners.setdefault(content.save_as, content)
+            if first is not content:
+                yield Problem(
+                    display_path(content.source_path),
+                    "slug",
+                    f"{display_path(first.source_path)} is written to the same file "
+                    f"({content.save_as}).",
+                    "give one of them another title or a 'slug:' line of its own.",
+                )
 
 
 def _reader_problems(generators):

@@ -7,6 +7,7 @@ DRAFT_SAVE_AS = "") leaves them all out.
 
 import datetime as dt
 
+from article_lists import PUBLISHED, every_article
 from pelican import signals
 
 __all__ = ["register"]
@@ -14,19 +15,10 @@ __all__ = ["register"]
 
 def mark_scheduled(generator):
     now = dt.datetime.now(dt.UTC)
-    scheduled = []
-    for name in (
-        "articles",
-        "translations",
-        "drafts",
-        "drafts_translations",
-        "hidden_articles",
-        "hidden_translations",
-    ):
-        for article in getattr(generator, name, []):
-            article.scheduled = article.date > now
-            if article.scheduled and name in ("articles", "translations"):
-                scheduled.append(article)
+    for article in every_article(generator):
+        article.scheduled = article.date > now
+    published = every_article(generator, PUBLISHED)
+    scheduled = [article for article in published if article.scheduled]
     generator.context["scheduled_articles"] = sorted(scheduled, key=lambda a: a.date)
 
 

@@ -6,6 +6,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass
 
+from article_lists import PUBLISHED, every_article
 from content_checks import Problem, display_path, record_problem
 
 from .core import Document, SimilarityConfig, SimilarityIndex, rank_all
@@ -51,16 +52,8 @@ def attach_similar_articles(generator):
 
 def _wanting_a_list(generator) -> dict[str, list]:
     """Articles, drafts and hidden articles by language, but for those that opted out."""
-    everything = [
-        *generator.articles,
-        *generator.translations,
-        *generator.drafts,
-        *generator.drafts_translations,
-        *generator.hidden_articles,
-        *generator.hidden_translations,
-    ]
     by_language = defaultdict(list)
-    for article in everything:
+    for article in every_article(generator):
         if _opted_out(article):
             article.similar_articles = []
         else:
@@ -77,7 +70,7 @@ def _published_by_slug(generator) -> dict:
     """Published articles by (language, slug). Two with the same pair would be written to
     one file: content_checks stops the build over that; here the first one counts."""
     by_slug = {}
-    for article in [*generator.articles, *generator.translations]:
+    for article in every_article(generator, PUBLISHED):
         by_slug.setdefault((article.lang, article.slug), article)
     return by_slug
 
