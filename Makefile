@@ -19,7 +19,7 @@ PELICANOPTS ?=
 .DEFAULT_GOAL := help
 .PHONY: help install html clean regenerate serve devserver publish test lint \
 	eval-similar bench-similar similar-report offline bench-search \
-	check newpost rsync_upload github s3_upload
+	check newpost rsync_upload github s3_upload bench
 
 help: ## list the targets
 	@grep -E '^[a-z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ s3_upload: ## deploy output/ to S3 with aws s3 sync (S3_BUCKET=s3://...)
 
 test: install lint ## run the whole test suite (after the style checks)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install ## our build against stock Pelican at 10,000 articles (COUNT=...)
+	$(BIN)/python tools/bench_build.py $(if $(COUNT),--count $(COUNT))
 
 eval-similar: install ## score similar articles against the 18F authors' own links
 	$(BIN)/python tools/eval_similar.py
