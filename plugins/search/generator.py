@@ -20,6 +20,7 @@ from .documents import search_document
 ROOT = Path(__file__).resolve().parents[2]
 BUILDER = ROOT / "tools" / "search" / "build_index.cjs"
 LIBRARY = ROOT / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
+DOCS_PER_GROUP = 1000  # documents per full-text index file (search/text-N.js)
 
 
 class SearchIndexError(RuntimeError):
@@ -54,18 +55,29 @@ class SearchIndexGenerator(Generator):
 
 
 def build_index(documents: list[dict], target: Path) -> None:
-    """Run the Node builder on the documents; a missing Node.js or MiniSearch is explained."""
+    """Run the Node builder: the first-results index and result shards in one run, then
+    one run per text group; a missing Node.js or MiniSearch is explained."""
     node = shutil.which("node")
     if node is None or not LIBRARY.exists():
         raise SearchIndexError(
             "the search index needs Node.js and MiniSearch: run 'make install' "
             "(it runs 'npm ci'), or install Node.js 18 or newer first."
         )
+    groups = [documents[i : i + DOCS_PER_GROUP] for i in range(0, len(documents), DOCS_PER_GROUP)]
+    metadata = [{k: v for k, v in d.items() if k != "body"} for d in documents]
+    _run(node, "meta", metadata, target, len(groups))
+    for number, group in enumerate(groups):
+        _run(node, "text", [{"id": d["id"], "body": d["body"]} for d in group], target, number)
+
+
+def _run(node: str, mode: str, data: list[dict], target: Path, number: int) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as source:
-        json.dump(documents, source, ensure_ascii=False)
+        json.dump(data, source, ensure_ascii=False)
         source.flush()
         result = subprocess.run(
-            [node, str(BUILDER), source.name, str(target)], capture_output=True, text=True
+            [node, str(BUILDER), mode, source.name, str(target), str(number)],
+            capture_output=True,
+            text=True,
         )
     if result.returncode != 0:
         raise SearchIndexError(f"building the search index failed:\n{result.stderr}")

@@ -18,10 +18,13 @@ Scoring (the reference implementation in reference.py computes the same, over al
 Candidates must score above min_score. Ranking: score, then closest in date, then newest,
 then smallest key: deterministic.
 
-Speed: candidates come from an inverted index, keywords are visited rarest first, and once
-no unseen document could reach the current top results (MaxScore pruning), the remaining,
-common keywords only update the candidates already found instead of scanning their long
-postings. Work per query follows the rare keywords, not the size of the corpus.
+Speed (exact, not all pairs): candidates come from an inverted index. The query's short
+postings lists (rare keywords) are summed at once with numpy; a long list (a keyword on
+more than 2% of the archive) is never scanned whole: it is read by date outwards from the
+query, in growing windows, and the reading stops as soon as even the best score still
+possible there (the sum of the long lists' weights times the recency at that distance)
+could not enter the top (a MaxScore-style bound). numpy narrows candidates down; the last
+ranking is done in Python with the arithmetic of reference.py, so both agree exactly.
 """
 
 from __future__ import annotations
@@ -419,19 +422,6 @@ class SimilarityIndex:
             raw = sum(theirs[keyword] for keyword in shared)
             score = -self._rank(raw, position, document.date.timestamp())[0]
         return Match(self._documents[position].key, score, shared)
-
-
-def _outwards(times: list[float], when: float):
-    """Indexes of a sorted list of times, by growing distance from `when`."""
-    after = bisect_left(times, when)
-    before = after - 1
-    while before >= 0 or after < len(times):
-        if before < 0 or (after < len(times) and times[after] - when <= when - times[before]):
-            yield after
-            after += 1
-        else:
-            yield before
-            before -= 1
 
 
 def _closest_in_time(timeline, when: float, taken: set[int], room: int) -> list[int]:

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-/* Builds the search index files of the site from a JSON list of documents.
+/* Builds the search index files of the site from JSON lists of documents, one part per run
+   (a Node process per text group keeps the memory of each run small):
 
-   node tools/search/build_index.cjs documents.json output/search
+   node tools/search/build_index.cjs meta documents.json output/search GROUPS
+   node tools/search/build_index.cjs text group-N.json output/search N
 
-   documents.json: [{id, title, url, date, datetime, category, tags, actors, lead, body}]
+   documents: [{id, title, url, date, datetime, category, tags, actors, lead}], and
+   group-N.json: [{id, body}] for the documents of text group N
    Writes, each a script that hands its data to window.SiteSearch (browsers refuse fetch
    and XHR from file://, but load scripts):
    - meta.js      MiniSearch index of title, actors, tags, category and lead: first results
    - docs-N.js    what a result shows (title, url, date, category, lead), DOCS_PER_SHARD each
-   - text-N.js    MiniSearch index of the body text, DOCS_PER_GROUP documents each,
+   - text-N.js    MiniSearch index of the body text, DOCS_PER_GROUP (generator.py) each,
                   loaded after the first results are shown
    Indexes are written compacted (search-options.js: compact, expand). */
 "use strict";
@@ -18,7 +21,6 @@ const MiniSearch = require("minisearch");
 const options = require("../../theme/static/js/search-options.js");
 
 const DOCS_PER_SHARD = 25;
-const DOCS_PER_GROUP = 1000;
 
 function script(call, data) {
   return `window.SiteSearch.${call}(${JSON.stringify(data)});\n`;
@@ -31,7 +33,7 @@ function buildIndex(settings, documents) {
     searchOptions: settings.searchOptions,
   });
   index.addAll(documents);
-  return options.compact(JSON.parse(JSON.stringify(index)));
+  return options.compact(index.toJSON());
 }
 
 function chunks(list, size) {
@@ -41,30 +43,31 @@ function chunks(list, size) {
 }
 
 function main() {
-  const [source, target] = process.argv.slice(2);
+  const [mode, source, target, number] = process.argv.slice(2);
   const documents = JSON.parse(fs.readFileSync(source, "utf8"));
-  fs.rmSync(target, { recursive: true, force: true });
-  fs.mkdirSync(target, { recursive: true });
   const write = (name, text) => fs.writeFileSync(path.join(target, name), text);
-
-  const meta = documents.map(({ id, title, actors, tags, category, lead }) => ({
-    id, title, actors: actors.join(" \n "), tags: tags.join(" \n "), category, lead,
-  }));
-  const groups = chunks(documents, DOCS_PER_GROUP);
-  write("meta.js", script("setMeta", {
-    count: documents.length,
-    docsPerShard: DOCS_PER_SHARD,
-    textGroups: groups.length,
-    index: buildIndex(options.meta, meta),
-  }));
-  chunks(documents, DOCS_PER_SHARD).forEach((shard, number) => {
-    const rows = shard.map((d) => [d.title, d.url, d.date, d.datetime, d.category, d.lead]);
-    write(`docs-${number}.js`, script("addDocs", { shard: number, rows }));
-  });
-  groups.forEach((group, number) => {
-    const index = buildIndex(options.text, group.map(({ id, body }) => ({ id, body })));
-    write(`text-${number}.js`, script("addText", { group: number, index }));
-  });
+  if (mode === "meta") {
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.mkdirSync(target, { recursive: true });
+    const meta = documents.map(({ id, title, actors, tags, category, lead }) => ({
+      id, title, actors: actors.join(" \n "), tags: tags.join(" \n "), category, lead,
+    }));
+    write("meta.js", script("setMeta", {
+      count: documents.length,
+      docsPerShard: DOCS_PER_SHARD,
+      textGroups: Number(number),
+      index: buildIndex(options.meta, meta),
+    }));
+    chunks(documents, DOCS_PER_SHARD).forEach((shard, n) => {
+      const rows = shard.map((d) => [d.title, d.url, d.date, d.datetime, d.category, d.lead]);
+      write(`docs-${n}.js`, script("addDocs", { shard: n, rows }));
+    });
+  } else if (mode === "text") {
+    const index = buildIndex(options.text, documents.map(({ id, body }) => ({ id, body })));
+    write(`text-${number}.js`, script("addText", { group: Number(number), index }));
+  } else {
+    throw new Error(`unknown mode ${mode}: meta or text`);
+  }
 }
 
 main();
