@@ -46,41 +46,33 @@ def queries_for(documents: list[dict]) -> list[str]:
     return [frequent, typo, topics[10][0], "Belarus", text_word]
 
 
-def synthetic_documents(count: int) -> list[dict]:
+def as_documents(items, url, body) -> list[dict]:
+    """Search documents from anything with title, date, category, tags, actors and lead."""
     return [
         search_document(
             number,
-            title=a.title,
-            url=f"{a.date:%Y/%m}/{a.key}.html",
-            date=a.date.strftime("%B %d, %Y %H:%M"),
-            datetime=a.date.isoformat(),
-            category=a.category,
-            tags=list(a.tags),
-            actors=list(a.actors),
-            lead_html=a.lead,
-            body_html=a.body,
+            title=item.title,
+            url=url(item),
+            date=item.date.strftime("%B %d, %Y %H:%M"),
+            datetime=item.date.isoformat(),
+            category=item.category,
+            tags=list(item.tags),
+            actors=list(item.actors),
+            lead_html=item.lead,
+            body_html=body(item),
         )
-        for number, a in enumerate(reversed(generate(count, body_paragraphs=6)))
+        for number, item in enumerate(items)
     ]
+
+
+def synthetic_documents(count: int) -> list[dict]:
+    articles = reversed(generate(count, body_paragraphs=6))
+    return as_documents(articles, lambda a: f"{a.date:%Y/%m}/{a.key}.html", lambda a: a.body)
 
 
 def documents_18f() -> list[dict]:
     posts, _ = read_posts(CORPUS_18F)
-    return [
-        search_document(
-            number,
-            title=p.title,
-            url=f"{p.key}.html",
-            date=p.date.strftime("%B %d, %Y %H:%M"),
-            datetime=p.date.isoformat(),
-            category=p.category,
-            tags=list(p.tags),
-            actors=list(p.actors),
-            lead_html=p.lead,
-            body_html=markdown.markdown(p.body),
-        )
-        for number, p in enumerate(posts)
-    ]
+    return as_documents(posts, lambda p: f"{p.key}.html", lambda p: markdown.markdown(p.body))
 
 
 def folder_size(folder: Path) -> int:

@@ -14,16 +14,9 @@ from pathlib import Path
 
 import yaml
 
-CATEGORIES = (
-    "Security",
-    "Foreign policy",
-    "Domestic politics",
-    "Economy",
-    "Society",
-    "Military",
-    "Regional",
-    "Opinion",
-)
+from pelicanconf import CATEGORIES
+
+# The site's own sections (pelicanconf.py), each with its share of the archive.
 CATEGORY_SHARES = (24, 20, 18, 12, 10, 8, 5, 3)
 # Tags on a large share of a real archive, whatever else the article is about.
 EVERYWHERE_TAGS = (("Belarus", 0.6), ("Russia", 0.3))
