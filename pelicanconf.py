@@ -87,6 +87,7 @@ PAGINATION_PATTERNS = (
 )
 
 FEED_DOMAIN = SITEURL
+FEED_MAX_ITEMS = 20  # the newest 20 in each feed: feed readers want news, not archives
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
