@@ -31,7 +31,8 @@ def build_once(settings_file: str, overrides: dict) -> dict:
     Writes _preview/build.json for the open pages (theme/static/js/live-reload.js): they
     reload after a good build and show the problems of a failed one.
     """
-    settings = read_settings(settings_file, override=overrides)
+    build = str(time.time_ns())  # the pages carry it; a page of an older build reloads
+    settings = read_settings(settings_file, override={**overrides, "LIVE_RELOAD_BUILD": build})
     problems = []
     try:
         Pelican(settings).run()
@@ -43,7 +44,7 @@ def build_once(settings_file: str, overrides: dict) -> dict:
         print(f"\n{problems[0]}", file=sys.stderr)
     state = Path(settings["OUTPUT_PATH"]) / "_preview" / "build.json"
     state.parent.mkdir(parents=True, exist_ok=True)
-    state.write_text(json.dumps({"build": time.time_ns(), "problems": problems}))
+    state.write_text(json.dumps({"build": build, "problems": problems}))
     return settings
 
 
@@ -63,16 +64,16 @@ def main(argv: list[str] | None = None) -> None:
         "LIVE_RELOAD": True,
     }
     Path(args.output).mkdir(parents=True, exist_ok=True)
-    if args.serve:
-        server = threading.Thread(
-            target=listen, args=(args.bind, args.port, args.output), daemon=True
-        )
-        server.start()
     try:
+        settings = build_once(args.settings, overrides)
+        if args.serve:  # only once the first build is whole: no page without its scripts
+            threading.Thread(
+                target=listen, args=(args.bind, args.port, args.output), daemon=True
+            ).start()
         while True:
-            settings = build_once(args.settings, overrides)
             changes = wait_for_changes(args.settings, settings)
             print("Changed: " + ", ".join(sorted(path for _, path in changes)))
+            settings = build_once(args.settings, overrides)
     except KeyboardInterrupt:
         print("Stopped.")
 

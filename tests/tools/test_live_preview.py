@@ -31,8 +31,8 @@ def devserver(content, tmp_path):
             "-p",
             str(port),
         ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=(tmp_path / "devserver.log").open("w"),
+        stderr=subprocess.STDOUT,
     )
     yield f"http://127.0.0.1:{port}"
     server.terminate()

@@ -2,14 +2,15 @@
    show the content problems of a failed rebuild on the page itself.
 
    tools/devserver.py writes _preview/build.json after every build: {"build": id,
-   "problems": ["file:line: field: message Fix: ..."]}. Polling it once a second needs
-   nothing but the static server Pelican already runs. */
+   "problems": ["file:line: field: message Fix: ..."]}, and every page carries the id of the
+   build that wrote it, so a page older than the last good build reloads, whenever it asks.
+   Polling once a second needs nothing but the static server Pelican already runs. */
 (function () {
   "use strict";
   var script = document.currentScript;
   var source = script.getAttribute("data-build");
   var heading = script.getAttribute("data-heading");
-  var seen = null;
+  var pageBuild = script.getAttribute("data-page-build");  // the build this page comes from
 
   function showProblems(problems) {
     var old = document.getElementById("preview-problems");
@@ -33,11 +34,10 @@
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (state) {
         if (!state) return;
-        if (seen !== null && state.build !== seen && !state.problems.length) {
-          window.location.reload();
+        if (state.build !== pageBuild && !state.problems.length) {
+          window.location.reload();  // a newer good build: show it
           return;
         }
-        seen = state.build;
         showProblems(state.problems);
       })
       .catch(function () { /* the server is restarting: try again */ })
