@@ -32,7 +32,12 @@ def read_site(content: Path, settings_file: Path, **overrides) -> list:
     with tempfile.TemporaryDirectory() as output:
         settings = read_settings(
             str(settings_file),
-            override={"PATH": str(Path(content).resolve()), "OUTPUT_PATH": output, **overrides},
+            override={
+                "PATH": str(Path(content).resolve()),
+                "OUTPUT_PATH": output,
+                "SEARCH_INDEX": False,  # nothing is written: no index to build
+                **overrides,
+            },
         )
         pelican = Pelican(settings)  # registers the plugins: their handlers run first
         signals.all_generators_finalized.connect(stop)

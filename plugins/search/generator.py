@@ -11,6 +11,7 @@ import json
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -28,16 +29,45 @@ class SearchIndexError(RuntimeError):
 
 
 class SearchIndexGenerator(Generator):
-    def generate_output(self, writer):
+    """Builds the index in a background thread (its Node processes use the other core) while
+    Pelican renders the pages, and puts it into the output at the end."""
+
+    _work = None  # (thread, temporary folder, [error]) once start() has run
+
+    def start(self):
         articles = sorted(
             [*self.context.get("articles", []), *self.context.get("translations", [])],
             key=lambda article: (article.date, article.slug),
             reverse=True,
         )
         documents = [self._document(n, a) for n, a in enumerate(articles)]
-        target = Path(self.output_path) / self.settings["SEARCH_INDEX_DIR"]
-        build_index(documents, target)
-        shutil.copyfile(LIBRARY, target / "minisearch.js")
+        folder = Path(tempfile.mkdtemp(prefix="search-index-"))
+        errors = []
+
+        def build():
+            try:
+                build_index(documents, folder / "search")
+            except Exception as error:
+                errors.append(error)
+
+        thread = threading.Thread(target=build, name="search-index", daemon=True)
+        thread.start()
+        self._work = (thread, folder, errors)
+
+    def generate_output(self, writer):
+        if self._work is None:
+            self.start()
+        thread, folder, errors = self._work
+        thread.join()
+        try:
+            if errors:
+                raise errors[0]
+            target = Path(self.output_path) / self.settings["SEARCH_INDEX_DIR"]
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(folder / "search", target)
+            shutil.copyfile(LIBRARY, target / "minisearch.js")
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def _document(self, number, article) -> dict:
         return search_document(
