@@ -40,9 +40,17 @@ THEME = str(ROOT / "theme")
 # Plugins import one another (similar_articles reports problems through content_checks).
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 sys.path.insert(0, PLUGIN_PATHS[0])
-PLUGINS = ["content_checks", "actors", "similar_articles", "search", "preview"]
+PLUGINS = ["content_checks", "actors", "similar_articles", "search", "preview", "fast_build"]
 
-TYPOGRIFY = True
+# Fast builds (plugins/fast_build, docs/build-speed.md): a read cache keyed on file contents,
+# reading and rendering on all cores, and only the pages whose inputs changed rendered again.
+FAST_BUILD = True
+CACHE_PATH = str(ROOT / ".cache")
+
+# Typography (typogrify) is applied by our reader (plugins/content_checks) instead of after
+# it as Pelican's TYPOGRIFY does, so that the read cache holds the finished HTML.
+TYPOGRIFY = False
+READER_TYPOGRIFY = True
 TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "samp", "script", "style"]
 
 MARKDOWN = {

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import nh3
+from markdown import Markdown
 from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataReader
 from pelican.utils import get_date, pelican_open
 
@@ -28,17 +29,42 @@ def display_path(path: str) -> str:
 
 
 class CheckedMarkdownReader(YAMLMetadataReader):
-    """Reads YAML front matter, or Pelican's native 'Key: value' header, strictly."""
+    """Reads YAML front matter, or Pelican's native 'Key: value' header, strictly.
+
+    With READER_TYPOGRIFY it also applies typogrify (as Pelican's TYPOGRIFY would, after
+    reading), so that what it returns is final and can be cached as a whole.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.problems: dict[str, list[Problem]] = {}
         self._pending: list[Problem] = []
+        self._yaml_md = self._md
+        self._native_md = None  # made on the first file with a 'Key: value' header
+        self._typogrify = typogrifier(self.settings) if self.settings.get("READER_TYPOGRIFY") else None
+        self.file_checks: list[tuple[str, bool]] = []  # (image path, existed) of the last read
+        self.preread: dict[str, tuple] = {}  # source path -> a result read ahead (fast_build)
 
     def read(self, source_path):
+        ahead = self.preread.pop(source_path, None)
+        if ahead is not None:
+            content, metadata, problems = ahead
+            if problems:
+                self.problems[source_path] = problems
+            return content, metadata
+        self.file_checks = []
+        content, metadata = self._read_checked(source_path)
+        if self._typogrify:
+            content = self._typogrify(content)
+            for name in ("title", "summary"):
+                if name in metadata:
+                    metadata[name] = self._typogrify(metadata[name])
+        return content, metadata
+
+    def _read_checked(self, source_path):
         path = display_path(source_path)
         try:
-            content, metadata = super().read(source_path)
+            content, metadata = self._read_either_header(source_path)
             problems = _missing_native_fields(metadata, path) + self._pending
         except ContentError as error:
             problems = error.problems
@@ -68,17 +94,36 @@ class CheckedMarkdownReader(YAMLMetadataReader):
             raise ContentError(problems)
         return content, inert(metadata)
 
+    def _read_either_header(self, source_path):
+        """YAML front matter through pelican-yaml-metadata; a 'Key: value' header as
+        Pelican's MarkdownReader reads it, but with one Markdown object for all files
+        (making one costs more than converting an article)."""
+        with pelican_open(source_path) as text:
+            if HEADER_RE.fullmatch(text):
+                self._md = self._yaml_md
+                return super().read(source_path)
+        if self._native_md is None:
+            self._native_md = Markdown(**self.settings["MARKDOWN"])
+            self._meta_step = self._native_md.preprocessors["meta"]
+        self._md = self._native_md
+        self._source_path = source_path
+        self._md.reset()
+        # Pelican's _parse_metadata takes the step out, to convert the summary
+        self._md.preprocessors.register(self._meta_step, "meta", 27)
+        content = self._md.convert(text)
+        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        return content, metadata
+
+    def _image_exists(self, image: str) -> bool:
+        exists = (Path(self.settings["PATH"]) / image).is_file()
+        self.file_checks.append((image, exists))
+        return exists
+
     def _load_yaml_metadata(self, text, source_path):
         path = display_path(source_path)
         data, lines = load_front_matter(text, path, _first_line(source_path))
-        content_root = Path(self.settings["PATH"])
         problems = check_front_matter(
-            data,
-            path,
-            get_date,
-            lines,
-            lambda image: (content_root / image).is_file(),
-            self.settings.get("CATEGORIES"),
+            data, path, get_date, lines, self._image_exists, self.settings.get("CATEGORIES")
         )
         if any(not problem.warning for problem in problems):
             raise ContentError(problems)
@@ -97,6 +142,22 @@ def inert(metadata: dict) -> dict:
     if isinstance(metadata.get("summary"), str):
         metadata["summary"] = nh3.clean(metadata["summary"], url_schemes=SAFE_SCHEMES)
     return metadata
+
+
+def typogrifier(settings):
+    """typogrify as Pelican's Readers.read_file applies it (TYPOGRIFY_IGNORE_TAGS,
+    TYPOGRIFY_OMIT_FILTERS, TYPOGRIFY_DASHES and smart quotes for &quot;)."""
+    import smartypants
+    from typogrify.filters import typogrify
+
+    dashes = settings.get("TYPOGRIFY_DASHES", "default")
+    smartypants.Attr.default = {
+        "oldschool": smartypants.Attr.set2,
+        "oldschool_inverted": smartypants.Attr.set3,
+    }.get(dashes, smartypants.Attr.set1) | smartypants.Attr.w
+    ignore = settings.get("TYPOGRIFY_IGNORE_TAGS", [])
+    omit = dict.fromkeys(settings.get("TYPOGRIFY_OMIT_FILTERS", []), False)
+    return lambda text: typogrify(text, ignore, **omit) if text else text
 
 
 def _missing_native_fields(metadata, path: str) -> list[Problem]:

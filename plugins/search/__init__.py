@@ -10,6 +10,7 @@ __all__ = ["register"]
 def add_default_settings(pelican):
     pelican.settings.setdefault("SEARCH_INDEX_DIR", "search")
     pelican.settings.setdefault("SEARCH_INDEX", True)  # False: no index (make check, reports)
+    pelican.settings.setdefault("SEARCH_INDEX_CACHE", True)  # parts kept in CACHE_PATH
 
 
 def get_generators(pelican):

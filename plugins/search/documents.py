@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -54,17 +57,52 @@ def search_document(
     actors: list[str],
     lead_html: str,
     body_html: str,
+    text_of=plain_text,
 ) -> dict:
-    """One entry of the documents list that tools/search/build_index.cjs indexes."""
+    """One entry of the documents list that tools/search/build_index.cjs indexes;
+    text_of turns HTML into plain text (plain_text, or a cache in front of it)."""
     return {
         "id": number,
-        "title": plain_text(title),
+        "title": text_of(title),
         "url": url,
         "date": date,
         "datetime": datetime,
         "category": category,
         "tags": tags,
         "actors": actors,
-        "lead": plain_text(lead_html),
-        "body": plain_text(body_html),
+        "lead": text_of(lead_html),
+        "body": text_of(body_html),
     }
+
+
+class TextCache:
+    """plain_text() of HTML seen before, kept between builds in a pickle file."""
+
+    def __init__(self, path=None):
+        self.path = path
+        self._texts: dict[bytes, str] = {}
+        self._used: dict[bytes, str] = {}
+        if path is not None:
+            try:
+                with open(path, "rb") as handle:
+                    self._texts = pickle.load(handle)
+            except (OSError, EOFError, pickle.UnpicklingError, ValueError):
+                self._texts = {}
+
+    def __call__(self, html: str) -> str:
+        key = hashlib.blake2b((html or "").encode(), digest_size=16).digest()
+        text = self._texts.get(key)
+        if text is None:
+            text = plain_text(html)
+        self._used[key] = text
+        return text
+
+    def save(self) -> None:
+        """Keep the texts of this build only, if they are not what is stored already."""
+        if self.path is None or self._used.keys() == self._texts.keys():
+            return
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        partial = f"{self.path}.{os.getpid()}.tmp"
+        with open(partial, "wb") as handle:
+            pickle.dump(self._used, handle, pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, self.path)

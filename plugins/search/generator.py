@@ -2,12 +2,17 @@
 
 The index is built by tools/search/build_index.cjs with MiniSearch (installed from
 package.json by `make install`), from the published articles; MiniSearch's browser build is
-copied from node_modules next to it.
+copied from node_modules next to it. Each part of the index (the first-results index, each
+text group) is kept in CACHE_PATH under a digest of its input and of the builder, so that a
+rebuild runs Node only for the parts whose articles changed (SEARCH_INDEX_CACHE).
 """
 
 from __future__ import annotations
 
+import filecmp
+import hashlib
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -16,7 +21,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .documents import search_document
+from .documents import TextCache, search_document
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILDER = ROOT / "tools" / "search" / "build_index.cjs"
@@ -40,13 +45,18 @@ class SearchIndexGenerator(Generator):
             key=lambda article: (article.date, article.slug),
             reverse=True,
         )
-        documents = [self._document(n, a) for n, a in enumerate(articles)]
+        cache = None
+        if self.settings.get("SEARCH_INDEX_CACHE"):
+            cache = Path(self.settings["CACHE_PATH"]).resolve() / "search-index"
+        texts = TextCache(cache.with_name("search-texts.pickle") if cache else None)
+        documents = [self._document(n, a, texts) for n, a in enumerate(articles)]
+        texts.save()
         folder = Path(tempfile.mkdtemp(prefix="search-index-"))
         errors = []
 
         def build():
             try:
-                build_index(documents, folder / "search")
+                build_index(documents, folder / "search", cache)
             except Exception as error:
                 errors.append(error)
 
@@ -62,14 +72,13 @@ class SearchIndexGenerator(Generator):
         try:
             if errors:
                 raise errors[0]
+            shutil.copyfile(LIBRARY, folder / "search" / "minisearch.js")
             target = Path(self.output_path) / self.settings["SEARCH_INDEX_DIR"]
-            shutil.rmtree(target, ignore_errors=True)
-            shutil.copytree(folder / "search", target)
-            shutil.copyfile(LIBRARY, target / "minisearch.js")
+            update_folder(folder / "search", target)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
-    def _document(self, number, article) -> dict:
+    def _document(self, number, article, texts) -> dict:
         return search_document(
             number,
             title=article.title,
@@ -81,12 +90,14 @@ class SearchIndexGenerator(Generator):
             actors=[actor.name for actor in getattr(article, "actors", [])],
             lead_html=article.summary,
             body_html=article.content,
+            text_of=texts,
         )
 
 
-def build_index(documents: list[dict], target: Path) -> None:
+def build_index(documents: list[dict], target: Path, cache: Path | None = None) -> None:
     """Run the Node builder: the first-results index and result shards in one run, then
-    one run per text group; a missing Node.js or MiniSearch is explained."""
+    one run per text group, or take a part from the cache if its input is the same; a
+    missing Node.js or MiniSearch is explained."""
     node = shutil.which("node")
     if node is None or not LIBRARY.exists():
         raise SearchIndexError(
@@ -95,14 +106,69 @@ def build_index(documents: list[dict], target: Path) -> None:
         )
     groups = [documents[i : i + DOCS_PER_GROUP] for i in range(0, len(documents), DOCS_PER_GROUP)]
     metadata = [{k: v for k, v in d.items() if k != "body"} for d in documents]
-    _run(node, "meta", metadata, target, len(groups))
-    for number, group in enumerate(groups):
-        _run(node, "text", [{"id": d["id"], "body": d["body"]} for d in group], target, number)
+    parts = [("meta", metadata, len(groups))]
+    parts += [
+        ("text", [{"id": d["id"], "body": d["body"]} for d in group], number)
+        for number, group in enumerate(groups)
+    ]
+    used = {_part(node, mode, data, target, number, cache) for mode, data, number in parts}
+    if cache is not None:  # parts of earlier builds that this one did not use
+        for stale in set(os.listdir(cache)) - used:
+            shutil.rmtree(cache / stale, ignore_errors=True)
 
 
-def _run(node: str, mode: str, data: list[dict], target: Path, number: int) -> None:
+def _part(node, mode, data, target: Path, number: int, cache: Path | None) -> str:
+    """Build one part into target (or copy it from the cache); returns its cache key."""
+    text = json.dumps(data, ensure_ascii=False)
+    key = hashlib.sha256(f"{_builder_digest()}\0{mode}\0{number}\0{text}".encode()).hexdigest()
+    stored = cache / key if cache is not None else None
+    if stored is not None and stored.is_dir():
+        shutil.copytree(stored, target, dirs_exist_ok=True)
+        return key
+    work = Path(tempfile.mkdtemp(prefix="search-part-"))
+    try:
+        _run(node, mode, text, work, number)
+        shutil.copytree(work, target, dirs_exist_ok=True)
+        if stored is not None and not stored.exists():
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(work, stored)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return key
+
+
+_BUILDER = {}
+
+
+def _builder_digest() -> str:
+    """The builder's code and MiniSearch's version: a cached part is valid for these."""
+    if "digest" not in _BUILDER:
+        hasher = hashlib.sha256()
+        for path in (BUILDER, ROOT / "theme" / "static" / "js" / "search-options.js",
+                     LIBRARY.parents[2] / "package.json"):
+            hasher.update(path.read_bytes() if path.exists() else b"")
+        _BUILDER["digest"] = hasher.hexdigest()
+    return _BUILDER["digest"]
+
+
+def update_folder(source: Path, target: Path) -> None:
+    """Make target hold source's files: only the files that differ are written (their
+    modification times say what a deploy has to upload), and others are removed."""
+    target.mkdir(parents=True, exist_ok=True)
+    wanted = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
+    for path in target.rglob("*"):
+        if path.is_file() and path.relative_to(target) not in wanted:
+            path.unlink()
+    for relative in wanted:
+        new, old = source / relative, target / relative
+        if not (old.is_file() and filecmp.cmp(new, old, shallow=False)):
+            old.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(new, old)
+
+
+def _run(node: str, mode: str, text: str, target: Path, number: int) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as source:
-        json.dump(data, source, ensure_ascii=False)
+        source.write(text)
         source.flush()
         result = subprocess.run(
             [node, str(BUILDER), mode, source.name, str(target), str(number)],

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from article_lists import PUBLISHED, every_article
 from content_checks import Problem, display_path, record_problem
@@ -41,13 +44,45 @@ def attach_similar_articles(generator):
     for lang, articles in _wanting_a_list(generator).items():
         index = indexes.get(lang) or SimilarityIndex([], config)
         queries = [(_document(article), _pins(article)) for article in articles]
-        answers = rank_all(index, queries, workers)
+        answers = _ranked(generator.settings, config, by_language[lang], queries,
+                          lambda: rank_all(index, queries, workers))
         for article, (matches, unknown_pin) in zip(articles, answers, strict=True):
             if unknown_pin is not None:
                 _report_unknown_pin(generator.context, article, unknown_pin)
             article.similar_articles = [
                 _similar_article(article, by_slug[(lang, m.key)], m) for m in matches
             ]
+
+
+def _ranked(settings, config, documents, queries, rank):
+    """rank(), or its answers of the last build if the documents, the queries and the
+    settings are the same (SIMILAR_ARTICLES_CACHE: kept in CACHE_PATH)."""
+    if not settings.get("SIMILAR_ARTICLES_CACHE", True) or not settings.get("CACHE_PATH"):
+        return rank()
+    hasher = hashlib.sha256(repr(config).encode())
+    for document in documents:
+        hasher.update(repr(document).encode())
+    hasher.update(b"\0queries")
+    for query in queries:
+        hasher.update(repr(query).encode())
+    key = hasher.hexdigest()
+    folder = Path(settings["CACHE_PATH"]).resolve() / "similar-articles"
+    stored = folder / f"{key}.pickle"
+    try:
+        with stored.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        pass
+    answers = rank()
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = sorted(folder.glob("*.pickle"), key=lambda path: path.stat().st_mtime)
+    for old in kept[:-7]:  # a few languages and settings; older answers are dropped
+        old.unlink(missing_ok=True)
+    partial = stored.with_name(f"{key}.{os.getpid()}.tmp")
+    with partial.open("wb") as handle:
+        pickle.dump(answers, handle, pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, stored)
+    return answers
 
 
 def _wanting_a_list(generator) -> dict[str, list]:

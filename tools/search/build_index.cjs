@@ -45,10 +45,9 @@ function chunks(list, size) {
 function main() {
   const [mode, source, target, number] = process.argv.slice(2);
   const documents = JSON.parse(fs.readFileSync(source, "utf8"));
+  fs.mkdirSync(target, { recursive: true });
   const write = (name, text) => fs.writeFileSync(path.join(target, name), text);
   if (mode === "meta") {
-    fs.rmSync(target, { recursive: true, force: true });
-    fs.mkdirSync(target, { recursive: true });
     const meta = documents.map(({ id, title, actors, tags, category, lead }) => ({
       id, title, actors: actors.join(" \n "), tags: tags.join(" \n "), category, lead,
     }));

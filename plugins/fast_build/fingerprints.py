@@ -1,0 +1,124 @@
+"""What a page is made from, as one digest: a page whose digest has not changed since
+the last build need not be rendered again (no Pelican here).
+
+A page's fingerprint covers the site (settings, theme, plugin code), its file name and
+template, and the digest of every value the template can read: the names a template
+reads are found in its source (and in the templates it extends, includes and imports) by
+jinja2.meta. Values are digested by kind: text and numbers by value, lists and dicts by
+their items, and objects through handlers given by the caller (an article by its
+source file, a tag by its name). A value of no known kind makes the page "unknown"
+(None): it is always rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from jinja2 import meta
+
+from .digests import digest
+
+SCALARS = (str, int, float, bool, type(None))
+
+
+class TemplateReads:
+    """The context names a template reads, and a digest of its source, each with those
+    of the templates it extends, includes and imports."""
+
+    def __init__(self, environment):
+        self.environment = environment
+        self._found: dict[str, tuple] = {}
+
+    def of(self, template_name: str) -> tuple[frozenset, str] | None:
+        """(names, source digest); None when a template is chosen at run time (then
+        anything may be read)."""
+        if template_name not in self._found:
+            self._found[template_name] = (frozenset(), "")  # a cycle adds nothing
+            self._found[template_name] = self._find(template_name)
+        return self._found[template_name]
+
+    def _find(self, template_name: str):
+        source = self.environment.loader.get_source(self.environment, template_name)[0]
+        tree = self.environment.parse(source)
+        names = set(meta.find_undeclared_variables(tree))
+        sources = [template_name, source]
+        for used in sorted(meta.find_referenced_templates(tree), key=str):
+            found = None if used is None else self.of(used)
+            if found is None:
+                return None
+            names |= found[0]
+            sources.append(found[1])
+        return frozenset(names), digest(*sources)
+
+
+class Digester:
+    """Digests of values, each list, dict and object digested once per build."""
+
+    def __init__(self, handlers: list[tuple[type, object]]):
+        self.handlers = handlers  # [(type, function(value, digester) -> str | None)]
+        self._memo: dict[int, tuple[object, str | None]] = {}
+
+    def of(self, value) -> str | None:
+        if isinstance(value, SCALARS):
+            return f"{type(value).__name__}:{value}"
+        if isinstance(value, (dt.date, dt.time)):
+            return f"{type(value).__name__}:{value.isoformat()}"
+        known = self._memo.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        result = self._compute(value)
+        self._memo[id(value)] = (value, result)  # keeps value alive, so its id stays its own
+        return result
+
+    def _compute(self, value) -> str | None:
+        for kind, handler in self.handlers:
+            if isinstance(value, kind):
+                return handler(value, self)
+        if isinstance(value, (list, tuple, set, frozenset)):
+            items = value if isinstance(value, (list, tuple)) else sorted(value, key=repr)
+            return self.combine(self.of(item) for item in items)
+        if isinstance(value, dict):
+            return self.combine(
+                f"{self.of(key)}={self.of(item)}" for key, item in sorted(value.items(), key=_key)
+            )
+        return None
+
+    @staticmethod
+    def combine(parts) -> str | None:
+        parts = list(parts)
+        if any(part is None for part in parts):
+            return None
+        return digest(*parts)
+
+
+def page_fingerprint(site: str, digester: Digester, reads, name: str,
+                     values: dict, always: dict, subject=None) -> str | None:
+    """The fingerprint of one written file: None if it cannot be told (render it).
+
+    reads: TemplateReads.of(the template). values: what the template can read (kwargs
+    over the global context); only the names it reads count, settings (upper case) being part of `site`. always: values that
+    count whatever the template reads (the lists a page is paginated over). subject:
+    (name, function) for the one value the page is about ("article"), digested in full
+    (its similar articles, translations), where a list shows other articles as cards."""
+    if reads is None:
+        return None
+    names, template = reads
+    parts = [site, name, template]
+    for key in sorted(names):
+        if key.isupper() or key not in values:
+            continue
+        about = subject is not None and key == subject[0]
+        value_digest = subject[1](values[key]) if about else digester.of(values[key])
+        if value_digest is None:
+            return None
+        parts.append(f"{key}={value_digest}")
+    for key in sorted(always):
+        value_digest = digester.of(always[key])
+        if value_digest is None:
+            return None
+        parts.append(f"{key}*={value_digest}")
+    return digest(*parts)
+
+
+def _key(item):
+    return repr(item[0])

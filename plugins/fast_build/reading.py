@@ -1,0 +1,82 @@
+"""Reading ahead: every Markdown source of a generator, from the read cache or, for the
+files not in it, read on all cores; Pelican's own loop then takes the results from the
+reader (CheckedMarkdownReader.preread)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from content_checks.reader import CheckedMarkdownReader
+from pelican.generators import ArticlesGenerator
+
+from . import forking
+from .store import ReadCache, file_digest
+
+SHARED = "settings"
+
+
+def read_ahead(generator, cache_file: Path | None, workers: int, parallel_from: int, progress):
+    """Fill the generator's Markdown reader with the result of every source; returns the
+    ReadCache, to be saved once Pelican has taken them."""
+    reader = generator.readers.readers.get("md")
+    cache = ReadCache(cache_file)
+    if not isinstance(reader, CheckedMarkdownReader):
+        return cache
+    settings = generator.settings
+    shared = {SHARED: settings}
+    content_root = Path(settings["PATH"])
+
+    def exists(relative):
+        return (content_root / relative).is_file()
+
+    misses = []
+    for source in _sources(generator, reader):
+        digest = file_digest(Path(source).read_bytes())
+        stored = cache.get(source, digest, exists)
+        if stored is None:
+            misses.append((source, digest))
+        else:
+            reader.preread[source] = forking.loads(stored, shared)
+    progress.add_total("read", len(misses))
+
+    def read_one(item):
+        source, digest = item
+        try:
+            content, metadata = reader.read(source)
+        except Exception:  # noqa: BLE001 - Pelican's own loop reads it again, and reports it
+            return None
+        finally:
+            progress.advance("read")
+        problems = reader.problems.pop(source, [])
+        _compute_slugs(metadata)
+        result = forking.dumps((content, metadata, problems), shared)
+        return source, digest, reader.file_checks, result
+
+    many = workers > 1 and len(misses) >= parallel_from
+    results = forking.fork_map(read_one, misses, workers) if many else map(read_one, misses)
+    for result in results:
+        if result is not None:
+            source, digest, checks, stored = result
+            cache.put(source, digest, checks, stored)
+            reader.preread[source] = forking.loads(stored, shared)
+    return cache
+
+
+def _sources(generator, reader) -> list[str]:
+    prefix = "ARTICLE" if isinstance(generator, ArticlesGenerator) else "PAGE"
+    files = generator.get_files(
+        generator.settings[f"{prefix}_PATHS"],
+        exclude=generator.settings[f"{prefix}_EXCLUDES"],
+        extensions=reader.file_extensions,
+    )
+    return sorted(os.path.abspath(os.path.join(generator.path, name)) for name in files)
+
+
+def _compute_slugs(metadata: dict) -> None:
+    """Tags and categories work out their slug on first use; done before pickling, each
+    build that loads them from the cache is spared it."""
+    for value in metadata.values():
+        for item in value if isinstance(value, list) else [value]:
+            if hasattr(item, "_slug") and hasattr(item, "slug"):
+                item.slug  # noqa: B018 - the property stores it
