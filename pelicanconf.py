@@ -128,7 +128,6 @@ SIMILAR_ARTICLES = {
 WITH_FUTURE_DATES = True
 SHOW_DRAFTS_PAGE = True
 LIVE_RELOAD = False  # tools/devserver.py turns it on: pages reload after each rebuild
-LIVE_RELOAD_BUILD = ""  # ...and sets the id of each build
 
 # Theme settings.
 MENU_CATEGORIES = True

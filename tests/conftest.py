@@ -73,6 +73,7 @@ def build(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides
             "OUTPUT_PATH": str(output),
             "CACHE_CONTENT": False,
             "LOAD_CONTENT_CACHE": False,
+            "CACHE_PATH": str(output.parent / f"{output.name}.cache"),  # not the project's
             **overrides,
         },
     )

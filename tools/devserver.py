@@ -31,8 +31,10 @@ def build_once(settings_file: str, overrides: dict) -> dict:
     Writes _preview/build.json for the open pages (theme/static/js/live-reload.js): they
     reload after a good build and show the problems of a failed one.
     """
-    build = str(time.time_ns())  # the pages carry it; a page of an older build reloads
-    settings = read_settings(settings_file, override={**overrides, "LIVE_RELOAD_BUILD": build})
+    build = str(time.time_ns())
+    settings = read_settings(settings_file, override=overrides)
+    state = Path(settings["OUTPUT_PATH"]) / "_preview" / "build.json"
+    _write_state(state, {"build": build, "building": True})
     problems = []
     try:
         Pelican(settings).run()
@@ -42,10 +44,16 @@ def build_once(settings_file: str, overrides: dict) -> dict:
     except Exception as error:  # a broken template or setting: keep watching
         problems = [f"The build failed: {type(error).__name__}: {error}"]
         print(f"\n{problems[0]}", file=sys.stderr)
-    state = Path(settings["OUTPUT_PATH"]) / "_preview" / "build.json"
-    state.parent.mkdir(parents=True, exist_ok=True)
-    state.write_text(json.dumps({"build": build, "problems": problems}))
+    _write_state(state, {"build": build, "building": False, "problems": problems})
     return settings
+
+
+def _write_state(path: Path, state: dict) -> None:
+    """Replace the file whole: a page never reads half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".tmp")
+    partial.write_text(json.dumps(state))
+    partial.replace(path)
 
 
 def main(argv: list[str] | None = None) -> None:

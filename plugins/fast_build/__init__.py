@@ -8,13 +8,15 @@ CACHE_PATH (where the read cache and the page manifests are kept).
 
 from __future__ import annotations
 
+import atexit
+import gc
 import os
 import tempfile
 from pathlib import Path
 
 import jinja2
 import pelican
-from article_lists import EVERY, PAGES
+import pelican.generators
 from pelican import signals
 from pelican.contents import Content
 from pelican.generators import (
@@ -29,7 +31,8 @@ from .digests import digest, files_digest, settings_digest
 from .fingerprints import Digester, TemplateReads
 from .manifest import OutputManifest
 from .progress import Progress
-from .speedups import keep_urls, linear_taxonomy_pages
+from . import speedups
+from .speedups import keep_urls, linear_period_archives, linear_taxonomy_pages
 from .store import file_digest
 from .writer import FastWriter
 
@@ -41,8 +44,10 @@ DEFAULT_SETTINGS = {
     "BUILD_WORKERS": os.cpu_count() or 1,
     "BUILD_PARALLEL_FROM": 500,
 }
-# Settings that change from build to build without changing what is read or written.
-VOLATILE = {"LIVE_RELOAD_BUILD"}
+# Settings that do not change what is read or what a page holds (the page manifest is kept
+# per output folder): a publication built into a staging folder uses the same read cache.
+VOLATILE = {"OUTPUT_PATH"}
+KEEP_CACHES = 12  # read caches (one per settings) and page manifests (one per output folder)
 LINK_MARKERS = ("{filename}", "|filename|", "{static}", "{attach}", "{index}", "{category}",
                 "{tag}", "{author}", "{actor}")
 
@@ -68,7 +73,7 @@ class Build:
         self.settings_digest = settings_digest(settings, VOLATILE)
         self.progress = Progress()
         self.read_caches = {}
-        self.source_digests: dict[str, str] = {}
+        self.source_digests: dict[str, tuple[str, str]] = {}  # source: (file, card) digests
         self.generators = []
         self.plan = None
         self.child = None  # (pid, result file) of the process writing the other share
@@ -103,7 +108,7 @@ class Plan:
 
     def subject_digest(self, content) -> str:
         """A page's own content: with its translations and similar articles."""
-        parts = [self.digester.of(content)]
+        parts = [self.whole(content)]
         parts += [self.digester.of(translation) for translation in content.translations]
         for entry in getattr(content, "similar_articles", None) or []:
             parts.append(
@@ -116,29 +121,35 @@ class Plan:
         return digest(*parts)
 
     def feed_fingerprint(self, path, url, feed_type, title, items) -> str | None:
-        return self.digester.combine(
-            [self.site, str(path), str(url), feed_type, str(title), *map(self.digester.of, items)]
-        )
+        """Feeds carry each article whole."""
+        return digest(self.site, str(path), str(url), feed_type, str(title), *map(self.whole, items))
+
+    def whole(self, content) -> str:
+        """An article with its text: its source file, status, whether it is scheduled;
+        with every other page too if it links to them ({filename}...), as their addresses
+        are written into it."""
+        return self._with_links(content, self._source_card(content, whole=True))
 
     def _card(self, content, digester) -> str:
-        """An article as lists, feeds and similar entries show it: from its source file,
-        its status and whether it is scheduled; with every other page too if it links to
-        them ({filename}...), as their addresses are written into it."""
-        own = self._source_card(content)
+        """An article as lists and similar-article entries show it (see reading.py)."""
+        return self._with_links(content, self._source_card(content, whole=False))
+
+    def _with_links(self, content, own: str) -> str:
         text = f"{getattr(content, '_content', '')}{content.metadata.get('summary', '')}"
         if any(marker in text for marker in LINK_MARKERS):
             return digest(own, self._everything_digest())
         return own
 
-    def _source_card(self, content) -> str:
+    def _source_card(self, content, whole: bool) -> str:
         source = content.source_path
-        if source not in self.build.source_digests:
+        if source not in self.build.source_digests:  # not read by our reader
             with open(source, "rb") as handle:
-                self.build.source_digests[source] = file_digest(handle.read())
+                data = file_digest(handle.read())
+            self.build.source_digests[source] = (data, data)
         return digest(
             type(content).__name__,
             source,
-            self.build.source_digests[source],
+            self.build.source_digests[source][0 if whole else 1],
             str(getattr(content, "status", "")),
             str(getattr(content, "scheduled", "")),
         )
@@ -149,19 +160,33 @@ class Plan:
             contents = [*context.get("generated_content", {}).values(),
                         *context.get("static_content", {}).values()]
             self._everything = digest(
-                *sorted(self._source_card(c) for c in contents if isinstance(c, Content))
+                *sorted(self._source_card(c, True) for c in contents if isinstance(c, Content))
             )
         return self._everything
 
 
+def _prune(folder: Path, pattern: str) -> None:
+    """Keep the KEEP_CACHES files of the pattern used last."""
+    for old in sorted(folder.glob(pattern), key=_modified)[:-KEEP_CACHES]:
+        old.unlink(missing_ok=True)
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def _wrapper(value, digester=None) -> str:
-    """A tag, category or actor: its name, slug and what else it carries (kind...)."""
-    fields = sorted(
-        f"{key}={item}"
-        for key, item in vars(value).items()
-        if key != "settings" and isinstance(item, (str, int, float, bool, type(None)))
+    """A tag, category or actor: its name and slug, and an actor's kind and description."""
+    return digest(
+        type(value).__name__,
+        value.name,
+        value.slug,
+        str(getattr(value, "kind", "")),
+        str(getattr(value, "description", "")),
     )
-    return digest(type(value).__name__, value.name, value.slug, *fields)
 
 
 _CODE = {}
@@ -177,18 +202,45 @@ def _code_digest() -> str:
 
 
 BUILD: dict[str, Build] = {}
+_PELICAN_PROCESS_TRANSLATIONS = pelican.generators.process_translations
+_EXIT_HOOK = []
 
 
 def start(pelican_object):
     for key, value in DEFAULT_SETTINGS.items():
         pelican_object.settings.setdefault(key, value)
     BUILD["current"] = Build(pelican_object.settings)
+    fast = pelican_object.settings["FAST_BUILD"]
+    # Pelican's generators call it by this name; the same result, without a quadratic scan
+    pelican.generators.process_translations = (
+        speedups.process_translations if fast else _PELICAN_PROCESS_TRANSLATIONS
+    )
+    if fast:
+        _pause_garbage_collection()
+
+
+def _pause_garbage_collection():
+    """Python's cycle collector walks the whole heap again and again while ten thousand
+    articles are read into it, and once more at exit: off while reading, then what was
+    read is frozen (never walked again); thawed at the end of a build, so that a
+    long-running preview frees each build's objects, and frozen again at exit."""
+    gc.disable()
+    if not _EXIT_HOOK:
+        atexit.register(gc.freeze)
+        _EXIT_HOOK.append(True)
+
+
+def _resume_garbage_collection(generator):
+    gc.freeze()
+    gc.enable()
 
 
 def read_ahead(generator):
     build = BUILD.get("current")
     if build is None or not build.enabled:
         return
+    if isinstance(generator, ArticlesGenerator):
+        linear_period_archives(generator)
     kind = type(generator).__name__
     cache = reading.read_ahead(
         generator, build.cache_file(kind), build.workers, build.parallel_from, build.progress
@@ -202,15 +254,18 @@ def save_read_cache(generator):
     cache = build and build.read_caches.pop(type(generator).__name__, None)
     if cache is not None:
         cache.save()
+        _prune(build.cache_root, "*Generator-*.pickle")
 
 
 def speed_up(generator):
-    if generator.settings.get("FAST_BUILD"):
-        if isinstance(generator, ArticlesGenerator):
-            linear_taxonomy_pages(generator)
-        for name in (*EVERY, *PAGES):
-            for content in getattr(generator, name, []):
-                keep_urls(content)
+    if generator.settings.get("FAST_BUILD") and isinstance(generator, ArticlesGenerator):
+        linear_taxonomy_pages(generator)
+
+
+def keep_content_urls(content):
+    """Once made, an article's or page's URL and file name are kept (speedups.py)."""
+    if content.settings.get("FAST_BUILD") and type(content).__name__ in ("Article", "Page"):
+        keep_urls(content)
 
 
 def add_sections(generator):
@@ -278,6 +333,7 @@ def _start_child(build, split, count):
 
 
 def finish(pelican_object):
+    gc.unfreeze()
     build = BUILD.pop("current", None)
     if build is None or build.plan is None:
         return
@@ -290,6 +346,7 @@ def finish(pelican_object):
             os.rmdir(os.path.dirname(result_file))
     build.plan.manifest.remove_stale()
     build.plan.manifest.save()
+    _prune(build.cache_root, "pages-*.pickle")
     build.progress.finish()
 
 
@@ -298,10 +355,11 @@ def register():
     signals.article_generator_init.connect(read_ahead)
     signals.page_generator_init.connect(read_ahead)
     signals.article_generator_finalized.connect(save_read_cache)
+    signals.article_generator_finalized.connect(_resume_garbage_collection)
     signals.article_generator_finalized.connect(add_sections)
     signals.article_generator_finalized.connect(speed_up)
     signals.page_generator_finalized.connect(save_read_cache)
-    signals.page_generator_finalized.connect(speed_up)
+    signals.content_object_init.connect(keep_content_urls)
     signals.all_generators_finalized.connect(remember_generators)
     signals.get_writer.connect(make_writer)
     signals.finalized.connect(finish)

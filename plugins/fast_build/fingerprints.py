@@ -92,20 +92,21 @@ class Digester:
 
 
 def page_fingerprint(site: str, digester: Digester, reads, name: str,
-                     values: dict, always: dict, subject=None) -> str | None:
+                     values: dict, always: dict, subject=None, skip=()) -> str | None:
     """The fingerprint of one written file: None if it cannot be told (render it).
 
     reads: TemplateReads.of(the template). values: what the template can read (kwargs
     over the global context); only the names it reads count, settings (upper case) being part of `site`. always: values that
     count whatever the template reads (the lists a page is paginated over). subject:
     (name, function) for the one value the page is about ("article"), digested in full
-    (its similar articles, translations), where a list shows other articles as cards."""
+    (its similar articles, translations), where a list shows other articles as cards.
+    skip: names left to the caller (a paginated list, counted page by page)."""
     if reads is None:
         return None
     names, template = reads
     parts = [site, name, template]
     for key in sorted(names):
-        if key.isupper() or key not in values:
+        if key.isupper() or key not in values or key in skip:
             continue
         about = subject is not None and key == subject[0]
         value_digest = subject[1](values[key]) if about else digester.of(values[key])

@@ -4,6 +4,7 @@ reader (CheckedMarkdownReader.preread)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from content_checks.reader import CheckedMarkdownReader
 from pelican.generators import ArticlesGenerator
 
 from . import forking
+from .digests import digest
 from .store import ReadCache, file_digest
 
 SHARED = "settings"
@@ -51,14 +53,14 @@ def read_ahead(generator, cache_file: Path | None, workers: int, parallel_from: 
         problems = reader.problems.pop(source, [])
         _compute_slugs(metadata)
         result = forking.dumps((content, metadata, problems), shared)
-        return source, digest, reader.file_checks, result
+        return source, digest, reader.file_checks, result, card_digest(content, metadata)
 
     many = workers > 1 and len(misses) >= parallel_from
     results = forking.fork_map(read_one, misses, workers) if many else map(read_one, misses)
     for result in results:
         if result is not None:
-            source, digest, checks, stored = result
-            cache.put(source, digest, checks, stored)
+            source, digest, checks, stored, card = result
+            cache.put(source, digest, checks, stored, card)
             reader.preread[source] = forking.loads(stored, shared)
     return cache
 
@@ -71,6 +73,24 @@ def _sources(generator, reader) -> list[str]:
         extensions=reader.file_extensions,
     )
     return sorted(os.path.abspath(os.path.join(generator.path, name)) for name in files)
+
+
+def card_digest(content: str, metadata: dict) -> str:
+    """What lists and similar-article entries can show of an article: its metadata, and
+    its text only when the summary is made from it (no summary given). Editing the body
+    of an article with a lead changes its own page, not the lists it is in."""
+    fields = sorted((name, _plain(value)) for name, value in metadata.items())
+    return digest(repr(fields), "" if "summary" in metadata else content)
+
+
+def _plain(value):
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if hasattr(value, "slug") and hasattr(value, "name"):  # a tag, category, author
+        return f"{type(value).__name__}:{value.name}"
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)
 
 
 def _compute_slugs(metadata: dict) -> None:

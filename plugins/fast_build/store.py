@@ -14,7 +14,7 @@ import os
 import pickle
 from pathlib import Path
 
-FORMAT = 1  # bump when the layout of an entry changes
+FORMAT = 2  # bump when the layout of an entry changes
 
 
 def file_digest(data: bytes) -> str:
@@ -22,7 +22,8 @@ def file_digest(data: bytes) -> str:
 
 
 class ReadCache:
-    """{source path: (digest, file checks, pickled result)}, loaded and saved whole."""
+    """{source path: (digest, file checks, pickled result, card digest)}, loaded and saved
+    whole. The card digest covers what a list shows of the article (see reading.py)."""
 
     def __init__(self, path: Path | None):
         self.path = path
@@ -48,20 +49,27 @@ class ReadCache:
             return None
         return entry[2]
 
-    def put(self, source: str, digest: str, checks, result: bytes) -> None:
+    def put(self, source: str, digest: str, checks, result: bytes, card: str) -> None:
         self._used.add(source)
-        self._entries[source] = (digest, tuple(checks), result)
+        self._entries[source] = (digest, tuple(checks), result, card)
         self.changed = True
 
-    def digests(self) -> dict[str, str]:
-        """{source: digest} of the sources used in this build."""
-        return {source: self._entries[source][0] for source in self._used if source in self._entries}
+    def digests(self) -> dict[str, tuple[str, str]]:
+        """{source: (file digest, card digest)} of the sources used in this build."""
+        entries = self._entries
+        return {source: entries[source][::3] for source in self._used if source in entries}
+
+    def touch(self) -> None:
+        """Mark the cache as used (caches of settings not used for long are removed)."""
+        if self.path is not None and self.path.exists():
+            os.utime(self.path)
 
     def save(self) -> None:
         """Write the entries used by this build (others belong to deleted files), if
         anything changed; atomically, so that a killed build leaves the old cache."""
         unused = set(self._entries) - self._used
         if self.path is None or not (self.changed or unused):
+            self.touch()
             return
         for source in unused:
             del self._entries[source]

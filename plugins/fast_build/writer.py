@@ -41,6 +41,7 @@ class FastWriter(Writer):
         if paginated is None:
             paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
         subject = next((key for key in SUBJECTS if key in kwargs), None)
+        paginate = bool(paginated) and template_name in self.settings["PAGINATED_TEMPLATES"]
         known = []
 
         def fingerprint():  # only for the pages this process writes, and once per call
@@ -52,15 +53,17 @@ class FastWriter(Writer):
                         self.plan.reads(template),
                         f"{name}|{relative_urls}|{url}",
                         ChainMap(kwargs, context),
-                        paginated,
+                        {} if paginate else paginated,
                         (subject, self.plan.subject_digest) if subject else None,
+                        skip=paginated if paginate else (),
                     )
                 )
             return known[0]
 
-        page = (template, context, relative_urls, override_output, fingerprint)
-        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
-            self._write_page(name, kwargs, *page)
+        if not paginate:
+            self._write_page(
+                name, kwargs, template, context, relative_urls, override_output, fingerprint
+            )
             return
         per_page = (
             self.settings["PAGINATED_TEMPLATES"][template_name]
@@ -86,7 +89,31 @@ class FastWriter(Writer):
                         f"{key}_next_page": next_page,
                     }
                 )
-            self._write_page(this_page.save_as, paginated_kwargs, *page)
+            self._write_page(
+                this_page.save_as,
+                paginated_kwargs,
+                template,
+                context,
+                relative_urls,
+                override_output,
+                self._page_fingerprint(fingerprint, page_num, paginated, paginated_kwargs),
+            )
+
+    def _page_fingerprint(self, call_fingerprint, page_num, paginated, page_kwargs):
+        """One page of a list: the call's fingerprint, the length of each list (the number
+        of pages), and the articles on this page; not the articles on the other pages."""
+
+        def fingerprint():
+            base = call_fingerprint()
+            if base is None:
+                return None
+            parts = [base, str(page_num)]
+            for key, items in paginated.items():
+                shown = self.plan.digester.of(list(page_kwargs[f"{key}_page"].object_list))
+                parts.append(f"{key}:{len(items)}:{shown}")
+            return self.plan.digester.combine(parts)
+
+        return fingerprint
 
     def _write_page(self, name, kwargs, template, context, relative_urls, override, fingerprint):
         path = sanitised_join(self.output_path, name)

@@ -46,9 +46,11 @@ class SearchIndexGenerator(Generator):
             reverse=True,
         )
         cache = None
-        if self.settings.get("SEARCH_INDEX_CACHE"):
+        if self.settings.get("SEARCH_INDEX_CACHE"):  # one per content folder
+            content = hashlib.sha256(str(Path(self.settings["PATH"]).resolve()).encode())
             cache = Path(self.settings["CACHE_PATH"]).resolve() / "search-index"
-        texts = TextCache(cache.with_name("search-texts.pickle") if cache else None)
+            cache = cache / content.hexdigest()[:16]
+        texts = TextCache(cache / "texts.pickle" if cache else None)
         documents = [self._document(n, a, texts) for n, a in enumerate(articles)]
         texts.save()
         folder = Path(tempfile.mkdtemp(prefix="search-index-"))
@@ -113,8 +115,9 @@ def build_index(documents: list[dict], target: Path, cache: Path | None = None) 
     ]
     used = {_part(node, mode, data, target, number, cache) for mode, data, number in parts}
     if cache is not None:  # parts of earlier builds that this one did not use
-        for stale in set(os.listdir(cache)) - used:
-            shutil.rmtree(cache / stale, ignore_errors=True)
+        for stale in cache.iterdir():
+            if stale.is_dir() and stale.name not in used:
+                shutil.rmtree(stale, ignore_errors=True)
 
 
 def _part(node, mode, data, target: Path, number: int, cache: Path | None) -> str:

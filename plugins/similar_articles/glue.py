@@ -37,20 +37,29 @@ def settings_of(pelican_settings) -> tuple[SimilarityConfig, int]:
 def attach_similar_articles(generator):
     config, workers = settings_of(generator.settings)
     by_slug = _published_by_slug(generator)
+    documents = {id(article): _document(article) for article in every_article(generator)}
     by_language = defaultdict(list)
     for article in by_slug.values():
-        by_language[article.lang].append(_document(article))
+        by_language[article.lang].append(documents[id(article)])
     indexes = {lang: SimilarityIndex(docs, config) for lang, docs in by_language.items()}
     for lang, articles in _wanting_a_list(generator).items():
         index = indexes.get(lang) or SimilarityIndex([], config)
-        queries = [(_document(article), _pins(article)) for article in articles]
+        queries = [(documents[id(article)], _pins(article)) for article in articles]
         answers = _ranked(generator.settings, config, by_language[lang], queries,
                           lambda: rank_all(index, queries, workers))
         for article, (matches, unknown_pin) in zip(articles, answers, strict=True):
             if unknown_pin is not None:
                 _report_unknown_pin(generator.context, article, unknown_pin)
+            keywords = _keywords(article)
             article.similar_articles = [
-                _similar_article(article, by_slug[(lang, m.key)], m) for m in matches
+                SimilarArticle(
+                    by_slug[(lang, m.key)],
+                    m.score,
+                    tuple(keywords[k] for k in m.shared if k in keywords),
+                    m.pinned,
+                    m.fallback,
+                )
+                for m in matches
             ]
 
 
@@ -124,10 +133,9 @@ def _pins(article) -> list[str]:
     return [str(slug).strip() for slug in pins if str(slug).strip()]
 
 
-def _similar_article(article, other, match) -> SimilarArticle:
-    mine = {(name, item.slug): item for name in FIELDS for item in getattr(article, name, [])}
-    shared = tuple(mine[keyword] for keyword in match.shared if keyword in mine)
-    return SimilarArticle(other, match.score, shared, match.pinned, match.fallback)
+def _keywords(article) -> dict:
+    """The article's actors and tags by (field, slug), the keys of Match.shared."""
+    return {(name, item.slug): item for name in FIELDS for item in getattr(article, name, [])}
 
 
 def _report_unknown_pin(context, article, slug):

@@ -1,16 +1,19 @@
 /* Live preview (make devserver only): reload the page when the site has been rebuilt, and
    show the content problems of a failed rebuild on the page itself.
 
-   tools/devserver.py writes _preview/build.json after every build: {"build": id,
-   "problems": ["file:line: field: message Fix: ..."]}, and every page carries the id of the
-   build that wrote it, so a page older than the last good build reloads, whenever it asks.
-   Polling once a second needs nothing but the static server Pelican already runs. */
+   tools/devserver.py writes _preview/build.json when a build starts ({"build": id,
+   "building": true}) and when it ends ({"build": id, "building": false, "problems":
+   ["file:line: field: message Fix: ..."]}). A page remembers the finished build it first
+   sees and reloads once a later build has finished without problems; a page loaded while a
+   build was running reloads when that build has finished. Pages carry no build id, so a
+   rebuild leaves the pages it did not change as they were. Polling once a second needs
+   nothing but the static server Pelican already runs. */
 (function () {
   "use strict";
   var script = document.currentScript;
   var source = script.getAttribute("data-build");
   var heading = script.getAttribute("data-heading");
-  var pageBuild = script.getAttribute("data-page-build");  // the build this page comes from
+  var seen;  // the finished build this page belongs to; null: loaded during a build
 
   function showProblems(problems) {
     var old = document.getElementById("preview-problems");
@@ -34,7 +37,9 @@
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (state) {
         if (!state) return;
-        if (state.build !== pageBuild && !state.problems.length) {
+        if (seen === undefined) seen = state.building ? null : state.build;
+        if (state.building) return;
+        if (state.build !== seen && !state.problems.length) {
           window.location.reload();  // a newer good build: show it
           return;
         }

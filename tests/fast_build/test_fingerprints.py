@@ -1,0 +1,72 @@
+import datetime as dt
+
+import jinja2
+import pytest
+from fast_build.fingerprints import Digester, TemplateReads, page_fingerprint
+
+TEMPLATES = {
+    "base.html": "<title>{{ SITENAME }}</title>{% include 'nav.html' %}{% block body %}{% endblock %}",
+    "nav.html": "{% for section in sections %}{{ section }}{% endfor %}",
+    "macros.html": "{% macro card(a) %}{{ a }}{{ SITEURL }}{% endmacro %}",
+    "article.html": (
+        "{% extends 'base.html' %}{% from 'macros.html' import card with context %}"
+        "{% block body %}{{ card(article) }}{% endblock %}"
+    ),
+    "dynamic.html": "{% include chosen %}",
+}
+
+
+@pytest.fixture
+def reads():
+    return TemplateReads(jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES)))
+
+
+def test_a_template_reads_what_it_extends_includes_and_imports(reads):
+    names, _ = reads.of("article.html")
+    assert {"article", "sections", "SITENAME", "SITEURL"} <= names
+    assert "articles" not in names
+
+
+def test_a_template_chosen_at_run_time_reads_anything(reads):
+    assert reads.of("dynamic.html") is None
+
+
+def test_the_fingerprint_follows_what_the_template_reads_only(reads):
+    digester = Digester([])
+    values = {"article": "a", "sections": ["x", "y"], "all_articles": list(range(5))}
+
+    def fingerprint(**changes):
+        return page_fingerprint("site", Digester([]), reads.of("article.html"), "a.html",
+                                {**values, **changes}, {})
+
+    assert fingerprint() == fingerprint()
+    assert fingerprint(article="b") != fingerprint()
+    assert fingerprint(sections=["x"]) != fingerprint()
+    assert fingerprint(all_articles=[]) == fingerprint()  # not read by the template
+    assert digester.of(dt.date(2020, 1, 2)) != digester.of(dt.date(2020, 1, 3))
+
+
+def test_a_value_of_unknown_kind_means_render_again(reads):
+    fingerprint = page_fingerprint(
+        "site", Digester([]), reads.of("article.html"), "a.html", {"article": object()}, {}
+    )
+    assert fingerprint is None
+
+
+def test_objects_are_digested_by_their_handler_once():
+    class Item:
+        def __init__(self, name):
+            self.name = name
+
+    calls = []
+
+    def handler(item, digester):
+        calls.append(item.name)
+        return item.name
+
+    digester = Digester([(Item, handler)])
+    first = Item("first")
+    listed = [first, Item("second")]
+    assert digester.of(listed) == digester.of(listed)
+    assert digester.of(first) == "first"
+    assert calls == ["first", "second"]

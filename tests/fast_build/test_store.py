@@ -1,0 +1,37 @@
+from fast_build.store import ReadCache, file_digest
+
+
+def test_an_entry_is_found_for_the_same_bytes_only(tmp_path):
+    cache = ReadCache(tmp_path / "cache.pickle")
+    cache.put("a.md", file_digest(b"one"), [], b"result", "card")
+    assert cache.get("a.md", file_digest(b"one"), lambda path: True) == b"result"
+    assert cache.get("a.md", file_digest(b"two"), lambda path: True) is None
+    assert cache.get("b.md", file_digest(b"one"), lambda path: True) is None
+
+
+def test_an_entry_is_dropped_when_a_file_it_looked_at_appears(tmp_path):
+    cache = ReadCache(None)
+    cache.put("a.md", "d", [("images/map.png", False)], b"result", "card")
+    assert cache.get("a.md", "d", lambda path: False) == b"result"
+    assert cache.get("a.md", "d", lambda path: True) is None
+
+
+def test_saved_entries_are_those_of_the_last_build(tmp_path):
+    path = tmp_path / "cache.pickle"
+    first = ReadCache(path)
+    first.put("kept.md", "k", [], b"kept", "card")
+    first.put("deleted.md", "d", [], b"deleted", "card")
+    first.save()
+    second = ReadCache(path)
+    assert second.get("kept.md", "k", bool) == b"kept"
+    second.save()  # deleted.md was not read in this build
+    third = ReadCache(path)
+    assert third.get("kept.md", "k", bool) == b"kept"
+    assert third.get("deleted.md", "d", bool) is None
+    assert third.digests() == {"kept.md": ("k", "card")}
+
+
+def test_a_damaged_cache_is_an_empty_one(tmp_path):
+    path = tmp_path / "cache.pickle"
+    path.write_bytes(b"not a pickle")
+    assert ReadCache(path).get("a.md", "d", bool) is None
