@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import gc
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -78,8 +79,8 @@ class Build:
         self.plan = None
         self.child = None  # (pid, result file) of the process writing the other share
 
-    def cache_file(self, name: str) -> Path:
-        return self.cache_root / f"{name}-{digest(self.settings_digest, _code_digest())}.pickle"
+    def cache_folder(self, name: str) -> Path:
+        return self.cache_root / f"{name}-{digest(self.settings_digest, _code_digest())}"
 
 
 class Plan:
@@ -95,6 +96,7 @@ class Plan:
         self.manifest = OutputManifest(build.cache_root / f"pages-{digest(output)}.pickle", output)
         self.digester = Digester([(Content, self._card), (URLWrapper, _wrapper)])
         self._reads = {}
+        self._wholes = {}
         self._everything = None
 
     def reads(self, template):
@@ -128,7 +130,11 @@ class Plan:
         """An article with its text: its source file, status, whether it is scheduled;
         with every other page too if it links to them ({filename}...), as their addresses
         are written into it."""
-        return self._with_links(content, self._source_card(content, whole=True))
+        known = self._wholes.get(id(content))
+        if known is None or known[0] is not content:
+            known = (content, self._with_links(content, self._source_card(content, whole=True)))
+            self._wholes[id(content)] = known
+        return known[1]
 
     def _card(self, content, digester) -> str:
         """An article as lists and similar-article entries show it (see reading.py)."""
@@ -168,7 +174,10 @@ class Plan:
 def _prune(folder: Path, pattern: str) -> None:
     """Keep the KEEP_CACHES files of the pattern used last."""
     for old in sorted(folder.glob(pattern), key=_modified)[:-KEEP_CACHES]:
-        old.unlink(missing_ok=True)
+        if old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            old.unlink(missing_ok=True)
 
 
 def _modified(path: Path) -> float:
@@ -241,9 +250,11 @@ def read_ahead(generator):
         return
     if isinstance(generator, ArticlesGenerator):
         linear_period_archives(generator)
+    if not generator._cache:  # Pelican's own cache is off: no file stamp to compute
+        generator.get_cached_data = lambda filename, default=None: default
     kind = type(generator).__name__
     cache = reading.read_ahead(
-        generator, build.cache_file(kind), build.workers, build.parallel_from, build.progress
+        generator, build.cache_folder(kind), build.workers, build.parallel_from, build.progress
     )
     build.read_caches[kind] = cache
     build.source_digests.update(cache.digests())
@@ -254,7 +265,7 @@ def save_read_cache(generator):
     cache = build and build.read_caches.pop(type(generator).__name__, None)
     if cache is not None:
         cache.save()
-        _prune(build.cache_root, "*Generator-*.pickle")
+        _prune(build.cache_root, "*Generator-*")
 
 
 def speed_up(generator):

@@ -18,11 +18,11 @@ from .store import ReadCache, file_digest
 SHARED = "settings"
 
 
-def read_ahead(generator, cache_file: Path | None, workers: int, parallel_from: int, progress):
+def read_ahead(generator, cache_folder: Path | None, workers: int, parallel_from: int, progress):
     """Fill the generator's Markdown reader with the result of every source; returns the
     ReadCache, to be saved once Pelican has taken them."""
     reader = generator.readers.readers.get("md")
-    cache = ReadCache(cache_file)
+    cache = ReadCache(cache_folder)
     if not isinstance(reader, CheckedMarkdownReader):
         return cache
     settings = generator.settings

@@ -1,7 +1,7 @@
 """The read cache: what the reader made of each source file, keyed on the file's bytes.
 
 Keyed on a SHA-256 of the file (not its modification time, which a fresh clone or a
-checkout resets) and stored in one file per settings digest, so that the preview and
+checkout resets) and stored in one folder per settings digest, so that the preview and
 the publication settings keep caches of their own. An entry also lists the other files
 the reader looked at (an article's image) and whether they existed; if one of them has
 appeared or gone since, the entry is not used. No Pelican here.
@@ -12,32 +12,45 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import zlib
 from pathlib import Path
 
-FORMAT = 2  # bump when the layout of an entry changes
+FORMAT = 3  # bump when the layout of an entry changes
 
 
 def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-class ReadCache:
-    """{source path: (digest, file checks, pickled result, card digest)}, loaded and saved
-    whole. The card digest covers what a list shows of the article (see reading.py)."""
+SHARDS = 32  # files per cache: an edit rewrites one of them, not the whole cache
 
-    def __init__(self, path: Path | None):
-        self.path = path
+
+def _shard(source: str) -> int:
+    return zlib.crc32(source.encode()) % SHARDS
+
+
+class ReadCache:
+    """{source path: (digest, file checks, pickled result, card digest)}, kept in SHARDS
+    files in a folder. The card digest covers what a list shows of the article (see
+    reading.py)."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
         self._entries: dict[str, tuple] = {}
         self._used: set[str] = set()
-        self.changed = False
-        if path is not None and path.is_file():
-            try:
-                with path.open("rb") as handle:
-                    stored_format, entries = pickle.load(handle)
-                if stored_format == FORMAT:
-                    self._entries = entries
-            except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-                self._entries = {}  # a damaged cache is a cold cache
+        self._dirty: set[int] = set()
+        if folder is not None and folder.is_dir():
+            for number in range(SHARDS):
+                self._entries.update(self._load(folder / f"{number}.pickle"))
+
+    @staticmethod
+    def _load(path: Path) -> dict:
+        try:
+            with path.open("rb") as handle:
+                stored_format, entries = pickle.load(handle)
+            return entries if stored_format == FORMAT else {}
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+            return {}  # a missing or damaged shard is a cold one
 
     def get(self, source: str, digest: str, file_exists) -> bytes | None:
         """The pickled result for this source with these bytes, if still valid."""
@@ -52,30 +65,31 @@ class ReadCache:
     def put(self, source: str, digest: str, checks, result: bytes, card: str) -> None:
         self._used.add(source)
         self._entries[source] = (digest, tuple(checks), result, card)
-        self.changed = True
+        self._dirty.add(_shard(source))
 
     def digests(self) -> dict[str, tuple[str, str]]:
         """{source: (file digest, card digest)} of the sources used in this build."""
         entries = self._entries
         return {source: entries[source][::3] for source in self._used if source in entries}
 
-    def touch(self) -> None:
-        """Mark the cache as used (caches of settings not used for long are removed)."""
-        if self.path is not None and self.path.exists():
-            os.utime(self.path)
-
     def save(self) -> None:
-        """Write the entries used by this build (others belong to deleted files), if
-        anything changed; atomically, so that a killed build leaves the old cache."""
-        unused = set(self._entries) - self._used
-        if self.path is None or not (self.changed or unused):
-            self.touch()
-            return
-        for source in unused:
+        """Write the shards that changed, keeping the entries used by this build (others
+        belong to deleted files); each atomically, so a killed build leaves it whole."""
+        for source in set(self._entries) - self._used:
             del self._entries[source]
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump((FORMAT, self._entries), handle, pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, self.path)
-        self.changed = False
+            self._dirty.add(_shard(source))
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        os.utime(self.folder)  # used now: caches of settings not used for long are removed
+        shards = {number: {} for number in self._dirty}
+        for source, entry in self._entries.items():
+            if _shard(source) in shards:
+                shards[_shard(source)][source] = entry
+        for number, entries in shards.items():
+            path = self.folder / f"{number}.pickle"
+            partial = path.with_name(f"{number}.{os.getpid()}.tmp")
+            with partial.open("wb") as handle:
+                pickle.dump((FORMAT, entries), handle, pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, path)
+        self._dirty.clear()

@@ -1,8 +1,8 @@
-from fast_build.store import ReadCache, file_digest
+from fast_build.store import ReadCache, _shard, file_digest
 
 
 def test_an_entry_is_found_for_the_same_bytes_only(tmp_path):
-    cache = ReadCache(tmp_path / "cache.pickle")
+    cache = ReadCache(tmp_path / "cache")
     cache.put("a.md", file_digest(b"one"), [], b"result", "card")
     assert cache.get("a.md", file_digest(b"one"), lambda path: True) == b"result"
     assert cache.get("a.md", file_digest(b"two"), lambda path: True) is None
@@ -17,7 +17,7 @@ def test_an_entry_is_dropped_when_a_file_it_looked_at_appears(tmp_path):
 
 
 def test_saved_entries_are_those_of_the_last_build(tmp_path):
-    path = tmp_path / "cache.pickle"
+    path = tmp_path / "cache"
     first = ReadCache(path)
     first.put("kept.md", "k", [], b"kept", "card")
     first.put("deleted.md", "d", [], b"deleted", "card")
@@ -31,7 +31,30 @@ def test_saved_entries_are_those_of_the_last_build(tmp_path):
     assert third.digests() == {"kept.md": ("k", "card")}
 
 
-def test_a_damaged_cache_is_an_empty_one(tmp_path):
-    path = tmp_path / "cache.pickle"
-    path.write_bytes(b"not a pickle")
-    assert ReadCache(path).get("a.md", "d", bool) is None
+def test_a_damaged_shard_is_an_empty_one(tmp_path):
+    path = tmp_path / "cache"
+    cache = ReadCache(path)
+    other = next(f"{n}.md" for n in range(100) if _shard(f"{n}.md") != _shard("a.md"))
+    for name in ("a.md", other):
+        cache.put(name, "d", [], name.encode(), "card")
+    cache.save()
+    (path / f"{_shard('a.md')}.pickle").write_bytes(b"not a pickle")
+    reloaded = ReadCache(path)
+    assert reloaded.get("a.md", "d", bool) is None
+    assert reloaded.get(other, "d", bool) == other.encode()
+
+
+def test_an_edit_rewrites_one_shard(tmp_path):
+    path = tmp_path / "cache"
+    cache = ReadCache(path)
+    for number in range(100):
+        cache.put(f"{number}.md", "d", [], b"x", "card")
+    cache.save()
+    before = {shard.name: shard.stat().st_mtime_ns for shard in path.iterdir()}
+    again = ReadCache(path)
+    for number in range(100):
+        again.get(f"{number}.md", "d", bool)
+    again.put("7.md", "new", [], b"y", "card")
+    again.save()
+    after = {shard.name: shard.stat().st_mtime_ns for shard in path.iterdir()}
+    assert sum(before[name] != after[name] for name in before) == 1

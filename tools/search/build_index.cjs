@@ -26,10 +26,19 @@ function script(call, data) {
   return `window.SiteSearch.${call}(${JSON.stringify(data)});\n`;
 }
 
+// The same words come back thousands of times: normalise each distinct one once.
+function remembered(processTerm) {
+  const known = new Map();
+  return (term) => {
+    if (!known.has(term)) known.set(term, processTerm(term));
+    return known.get(term);
+  };
+}
+
 function buildIndex(settings, documents) {
   const index = new MiniSearch({
     fields: settings.fields,
-    processTerm: settings.processTerm,
+    processTerm: remembered(settings.processTerm),
     searchOptions: settings.searchOptions,
   });
   index.addAll(documents);
