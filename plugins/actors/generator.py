@@ -7,6 +7,8 @@ from pelican.generators import Generator
 
 
 class ActorsGenerator(Generator):
+    SPLIT_OUTPUT = True  # writes only through the writer (plugins/fast_build may split it)
+
     def generate_context(self):
         articles_by_actor = defaultdict(list)
         for article in self.context.get("articles", []):  # newest first

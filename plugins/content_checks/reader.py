@@ -41,7 +41,9 @@ class CheckedMarkdownReader(YAMLMetadataReader):
         self._pending: list[Problem] = []
         self._yaml_md = self._md
         self._native_md = None  # made on the first file with a 'Key: value' header
-        self._typogrify = typogrifier(self.settings) if self.settings.get("READER_TYPOGRIFY") else None
+        self._typogrify = (
+            typogrifier(self.settings) if self.settings.get("READER_TYPOGRIFY") else None
+        )
         self.file_checks: list[tuple[str, bool]] = []  # (image path, existed) of the last read
         self.preread: dict[str, tuple] = {}  # source path -> a result read ahead (fast_build)
 

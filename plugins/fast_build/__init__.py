@@ -15,31 +15,19 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import jinja2
-import pelican
 import pelican.generators
 from pelican import signals
-from pelican.contents import Content
-from pelican.generators import (
-    ArticlesGenerator,
-    PagesGenerator,
-    TemplatePagesGenerator,
-)
-from pelican.urlwrappers import URLWrapper
+from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
 
-from . import forking, reading
-from .digests import digest, files_digest, settings_digest
-from .fingerprints import Digester, TemplateReads
-from .manifest import OutputManifest
+from . import forking, reading, speedups
+from .digests import digest, settings_digest
+from .plan import Plan, code_digest
 from .progress import Progress
-from . import speedups
 from .speedups import keep_urls, linear_period_archives, linear_taxonomy_pages
-from .store import file_digest
 from .writer import FastWriter
 
 __all__ = ["register"]
 
-ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SETTINGS = {
     "FAST_BUILD": True,
     "BUILD_WORKERS": os.cpu_count() or 1,
@@ -49,17 +37,14 @@ DEFAULT_SETTINGS = {
 # per output folder): a publication built into a staging folder uses the same read cache.
 VOLATILE = {"OUTPUT_PATH"}
 KEEP_CACHES = 12  # read caches (one per settings) and page manifests (one per output folder)
-LINK_MARKERS = ("{filename}", "|filename|", "{static}", "{attach}", "{index}", "{category}",
-                "{tag}", "{author}", "{actor}")
 
 
-def _split_generators():
-    """Generators whose pages are split between processes: they only write through the
-    writer (the actors plugin's too). The others (static files, search, sitemap) run in
-    the main process only."""
-    from actors.generator import ActorsGenerator
-
-    return (ArticlesGenerator, PagesGenerator, TemplatePagesGenerator, ActorsGenerator)
+def _is_split(generator) -> bool:
+    """Whether a generator's pages are split between processes: those that only write
+    through the writer (Pelican's, and a plugin's that says so with SPLIT_OUTPUT). The
+    others (static files, search, sitemap) run in the main process only."""
+    pelicans = (ArticlesGenerator, PagesGenerator, TemplatePagesGenerator)
+    return isinstance(generator, pelicans) or getattr(generator, "SPLIT_OUTPUT", False)
 
 
 class Build:
@@ -77,98 +62,10 @@ class Build:
         self.source_digests: dict[str, tuple[str, str]] = {}  # source: (file, card) digests
         self.generators = []
         self.plan = None
-        self.child = None  # (pid, result file) of the process writing the other share
+        self.children = []  # (pid, result file) of the processes writing the other shares
 
     def cache_folder(self, name: str) -> Path:
-        return self.cache_root / f"{name}-{digest(self.settings_digest, _code_digest())}"
-
-
-class Plan:
-    """What the writer needs to tell whether a page changed."""
-
-    def __init__(self, build: Build):
-        settings = build.settings
-        self.build = build
-        self.progress = build.progress
-        registry = Path(settings["PATH"]) / settings.get("ACTORS_REGISTRY", "actors.yml")
-        self.site = digest(build.settings_digest, _code_digest(), files_digest([registry]))
-        output = str(Path(settings["OUTPUT_PATH"]).resolve())
-        self.manifest = OutputManifest(build.cache_root / f"pages-{digest(output)}.pickle", output)
-        self.digester = Digester([(Content, self._card), (URLWrapper, _wrapper)])
-        self._reads = {}
-        self._wholes = {}
-        self._everything = None
-
-    def reads(self, template):
-        environment = template.environment
-        if id(environment) not in self._reads:
-            self._reads[id(environment)] = (environment, TemplateReads(environment))
-        return self._reads[id(environment)][1].of(template.name)
-
-    def manifest_unchanged(self, name, fingerprint, path) -> bool:
-        return self.manifest.unchanged(name, fingerprint, path)
-
-    def subject_digest(self, content) -> str:
-        """A page's own content: with its translations and similar articles."""
-        parts = [self.whole(content)]
-        parts += [self.digester.of(translation) for translation in content.translations]
-        for entry in getattr(content, "similar_articles", None) or []:
-            parts.append(
-                digest(
-                    self.digester.of(entry.article),
-                    *(self.digester.of(item) for item in entry.shared),
-                    f"{entry.pinned}{entry.fallback}",
-                )
-            )
-        return digest(*parts)
-
-    def feed_fingerprint(self, path, url, feed_type, title, items) -> str | None:
-        """Feeds carry each article whole."""
-        return digest(self.site, str(path), str(url), feed_type, str(title), *map(self.whole, items))
-
-    def whole(self, content) -> str:
-        """An article with its text: its source file, status, whether it is scheduled;
-        with every other page too if it links to them ({filename}...), as their addresses
-        are written into it."""
-        known = self._wholes.get(id(content))
-        if known is None or known[0] is not content:
-            known = (content, self._with_links(content, self._source_card(content, whole=True)))
-            self._wholes[id(content)] = known
-        return known[1]
-
-    def _card(self, content, digester) -> str:
-        """An article as lists and similar-article entries show it (see reading.py)."""
-        return self._with_links(content, self._source_card(content, whole=False))
-
-    def _with_links(self, content, own: str) -> str:
-        text = f"{getattr(content, '_content', '')}{content.metadata.get('summary', '')}"
-        if any(marker in text for marker in LINK_MARKERS):
-            return digest(own, self._everything_digest())
-        return own
-
-    def _source_card(self, content, whole: bool) -> str:
-        source = content.source_path
-        if source not in self.build.source_digests:  # not read by our reader
-            with open(source, "rb") as handle:
-                data = file_digest(handle.read())
-            self.build.source_digests[source] = (data, data)
-        return digest(
-            type(content).__name__,
-            source,
-            self.build.source_digests[source][0 if whole else 1],
-            str(getattr(content, "status", "")),
-            str(getattr(content, "scheduled", "")),
-        )
-
-    def _everything_digest(self) -> str:
-        if self._everything is None:
-            context = self.build.generators[0].context if self.build.generators else {}
-            contents = [*context.get("generated_content", {}).values(),
-                        *context.get("static_content", {}).values()]
-            self._everything = digest(
-                *sorted(self._source_card(c, True) for c in contents if isinstance(c, Content))
-            )
-        return self._everything
+        return self.cache_root / f"{name}-{digest(self.settings_digest, code_digest())}"
 
 
 def _prune(folder: Path, pattern: str) -> None:
@@ -185,29 +82,6 @@ def _modified(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
-
-
-def _wrapper(value, digester=None) -> str:
-    """A tag, category or actor: its name and slug, and an actor's kind and description."""
-    return digest(
-        type(value).__name__,
-        value.name,
-        value.slug,
-        str(getattr(value, "kind", "")),
-        str(getattr(value, "description", "")),
-    )
-
-
-_CODE = {}
-
-
-def _code_digest() -> str:
-    """Our plugins' code and the versions of what renders the pages."""
-    if "digest" not in _CODE:
-        _CODE["digest"] = digest(
-            files_digest([ROOT / "plugins"]), pelican.__version__, jinja2.__version__
-        )
-    return _CODE["digest"]
 
 
 BUILD: dict[str, Build] = {}
@@ -250,8 +124,10 @@ def read_ahead(generator):
         return
     if isinstance(generator, ArticlesGenerator):
         linear_period_archives(generator)
-    if not generator._cache:  # Pelican's own cache is off: no file stamp to compute
+    if not generator._cache:  # Pelican's own cache is empty: no file stamp to compute
         generator.get_cached_data = lambda filename, default=None: default
+    if not generator._cache_data_policy:  # ...nor to store, when it is off
+        generator.cache_data = lambda filename, data: None
     kind = type(generator).__name__
     cache = reading.read_ahead(
         generator, build.cache_folder(kind), build.workers, build.parallel_from, build.progress
@@ -296,11 +172,10 @@ def make_writer(pelican_object):
     if build is None or not build.enabled:
         return None
     build.plan = plan = Plan(build)
-    split = [g for g in build.generators if isinstance(g, _split_generators())]
+    split = [g for g in build.generators if _is_split(g)]
     articles = sum(len(getattr(g, "articles", [])) for g in split)
     count = build.workers if articles >= build.parallel_from else 1
-    if count > 1:
-        build.child = _start_child(build, split, count)
+    build.children = [_start_child(build, split, (number, count)) for number in range(1, count)]
     for generator in split:
         _mark_split(generator)
     return type("FastWriter", (FastWriter,), {"__init__": _bound_init(plan, count)})
@@ -326,21 +201,22 @@ def _mark_split(generator):
     generator.generate_output = generate_output
 
 
-def _start_child(build, split, count):
-    """Fork one process that renders the second share of the split generators' pages."""
+def _start_child(build, split, share):
+    """Fork a process that renders one share of the split generators' pages."""
     folder = tempfile.mkdtemp(prefix="fast-build-")
     result_file = os.path.join(folder, "records")
     settings = build.settings
 
-    def render_second_share():
-        writer = FastWriter(settings["OUTPUT_PATH"], settings, build.plan, share=(1, count),
-                            announce=False)
+    def render_share():
+        writer = FastWriter(
+            settings["OUTPUT_PATH"], settings, build.plan, share=share, announce=False
+        )
         writer.splitting = True
         for generator in split:
             generator.generate_output(writer)
         return writer.records
 
-    return forking.start(render_second_share, result_file), result_file
+    return forking.start(render_share, result_file), result_file
 
 
 def finish(pelican_object):
@@ -348,13 +224,12 @@ def finish(pelican_object):
     build = BUILD.pop("current", None)
     if build is None or build.plan is None:
         return
-    if build.child is not None:
-        pid, result_file = build.child
-        try:
+    try:
+        for pid, result_file in build.children:
             build.plan.manifest.merge(forking.collect(pid, result_file))
-        finally:
-            os.remove(result_file) if os.path.exists(result_file) else None
-            os.rmdir(os.path.dirname(result_file))
+    finally:
+        for _, result_file in build.children:
+            shutil.rmtree(os.path.dirname(result_file), ignore_errors=True)
     build.plan.manifest.remove_stale()
     build.plan.manifest.save()
     _prune(build.cache_root, "pages-*.pickle")

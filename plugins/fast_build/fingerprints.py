@@ -91,13 +91,21 @@ class Digester:
         return digest(*parts)
 
 
-def page_fingerprint(site: str, digester: Digester, reads, name: str,
-                     values: dict, always: dict, subject=None, skip=()) -> str | None:
+def page_fingerprint(
+    site: str,
+    digester: Digester,
+    reads,
+    name: str,
+    values: dict,
+    always: dict,
+    subject=None,
+    skip=(),
+) -> str | None:
     """The fingerprint of one written file: None if it cannot be told (render it).
 
     reads: TemplateReads.of(the template). values: what the template can read (kwargs
-    over the global context); only the names it reads count, settings (upper case) being part of `site`. always: values that
-    count whatever the template reads (the lists a page is paginated over). subject:
+    over the global context); only the names it reads count, settings (upper case) being
+    part of `site`. always: values that count whatever the template reads. subject:
     (name, function) for the one value the page is about ("article"), digested in full
     (its similar articles, translations), where a list shows other articles as cards.
     skip: names left to the caller (a paginated list, counted page by page)."""

@@ -85,7 +85,7 @@ def _child(function, share, result_file, single=False) -> None:
     try:
         outcome = [function(item) for item in share]
         outcome = outcome[0] if single else outcome
-    except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
+    except BaseException:
         outcome, code = WorkerError(traceback.format_exc()), 1
     try:
         with open(result_file, "wb") as handle:

@@ -8,6 +8,7 @@ so that the folder holds what a build from scratch would.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 from pathlib import Path
@@ -55,10 +56,8 @@ class OutputManifest:
         """Delete the files the last build wrote and this one did not; their names."""
         stale = sorted(set(self.previous) - set(self.current))
         for name in stale:
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 os.remove(os.path.join(self.output, name))
-            except FileNotFoundError:
-                pass
         return stale
 
     def save(self) -> None:

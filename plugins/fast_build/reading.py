@@ -46,7 +46,7 @@ def read_ahead(generator, cache_folder: Path | None, workers: int, parallel_from
         source, digest = item
         try:
             content, metadata = reader.read(source)
-        except Exception:  # noqa: BLE001 - Pelican's own loop reads it again, and reports it
+        except Exception:
             return None
         finally:
             progress.advance("read")

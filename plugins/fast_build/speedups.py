@@ -30,16 +30,20 @@ def keep_urls(content) -> None:
         _MEMO_CLASSES[cls] = type(
             cls.__name__,
             (cls,),
-            {"get_url_setting": _memo_get_url_setting, "__module__": cls.__module__,
-             "__qualname__": cls.__qualname__},
+            {
+                "get_url_setting": _memo_get_url_setting,
+                "__module__": cls.__module__,
+                "__qualname__": cls.__qualname__,
+            },
         )
     content.__class__ = _MEMO_CLASSES[cls]
 
 
 def linear_taxonomy_pages(generator) -> None:
-    """Pelican's generate_tags, generate_categories and generate_authors, with each page's date list made by
-    sorting its articles by their place in generator.dates instead of scanning all of
-    generator.dates per tag (Pelican 4.12; same calls to write, same order)."""
+    """Pelican's generate_tags, generate_categories and generate_authors, with each page's
+    date list made by sorting its articles by their place in generator.dates instead of
+    scanning all of generator.dates per tag (Pelican 4.12; same calls to write, same
+    order)."""
     generator.generate_tags = lambda write: _write_groups(
         generator, write, generator.tags.items(), "tag"
     )

@@ -34,8 +34,18 @@ class FastWriter(Writer):
         self.records: dict[str, tuple] = {}
         self.rendered = 0
 
-    def write_file(self, name, template, context, relative_urls=False, paginated=None,
-                   template_name=None, override_output=False, url=None, **kwargs):
+    def write_file(
+        self,
+        name,
+        template,
+        context,
+        relative_urls=False,
+        paginated=None,
+        template_name=None,
+        override_output=False,
+        url=None,
+        **kwargs,
+    ):
         if not name:
             return
         if paginated is None:
@@ -150,11 +160,20 @@ class FastWriter(Writer):
         localcontext.update(kwargs)
         return localcontext
 
-    def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
-                   override_output=False, feed_title=None):
+    def write_feed(
+        self,
+        elements,
+        context,
+        path=None,
+        url=None,
+        feed_type="atom",
+        override_output=False,
+        feed_title=None,
+    ):
         if not path:
-            return super().write_feed(elements, context, path, url, feed_type,
-                                      override_output, feed_title)
+            return super().write_feed(
+                elements, context, path, url, feed_type, override_output, feed_title
+            )
         if not self._is_mine(path):
             return None
         full_path = sanitised_join(self.output_path, path)
@@ -164,8 +183,9 @@ class FastWriter(Writer):
             self._written_files.add(full_path)
             self.records[path] = self.plan.manifest.current[path]
             return None
-        feed = super().write_feed(elements, context, path, url, feed_type, override_output,
-                                  feed_title)
+        feed = super().write_feed(
+            elements, context, path, url, feed_type, override_output, feed_title
+        )
         self._record(path, fingerprint, full_path)
         return feed
 

@@ -147,8 +147,11 @@ def _builder_digest() -> str:
     """The builder's code and MiniSearch's version: a cached part is valid for these."""
     if "digest" not in _BUILDER:
         hasher = hashlib.sha256()
-        for path in (BUILDER, ROOT / "theme" / "static" / "js" / "search-options.js",
-                     LIBRARY.parents[2] / "package.json"):
+        for path in (
+            BUILDER,
+            ROOT / "theme" / "static" / "js" / "search-options.js",
+            LIBRARY.parents[2] / "package.json",
+        ):
             hasher.update(path.read_bytes() if path.exists() else b"")
         _BUILDER["digest"] = hasher.hexdigest()
     return _BUILDER["digest"]

@@ -7,6 +7,7 @@ import os
 import pickle
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from article_lists import PUBLISHED, every_article
@@ -45,8 +46,13 @@ def attach_similar_articles(generator):
     for lang, articles in _wanting_a_list(generator).items():
         index = indexes.get(lang) or SimilarityIndex([], config)
         queries = [(documents[id(article)], _pins(article)) for article in articles]
-        answers = _ranked(generator.settings, config, by_language[lang], queries,
-                          lambda: rank_all(index, queries, workers))
+        answers = _ranked(
+            generator.settings,
+            config,
+            by_language[lang],
+            queries,
+            partial(rank_all, index, queries, workers),
+        )
         for article, (matches, unknown_pin) in zip(articles, answers, strict=True):
             if unknown_pin is not None:
                 _report_unknown_pin(generator.context, article, unknown_pin)

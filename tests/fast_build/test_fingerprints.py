@@ -5,7 +5,9 @@ import pytest
 from fast_build.fingerprints import Digester, TemplateReads, page_fingerprint
 
 TEMPLATES = {
-    "base.html": "<title>{{ SITENAME }}</title>{% include 'nav.html' %}{% block body %}{% endblock %}",
+    "base.html": (
+        "<title>{{ SITENAME }}</title>{% include 'nav.html' %}{% block body %}{% endblock %}"
+    ),
     "nav.html": "{% for section in sections %}{{ section }}{% endfor %}",
     "macros.html": "{% macro card(a) %}{{ a }}{{ SITEURL }}{% endmacro %}",
     "article.html": (
@@ -36,8 +38,9 @@ def test_the_fingerprint_follows_what_the_template_reads_only(reads):
     values = {"article": "a", "sections": ["x", "y"], "all_articles": list(range(5))}
 
     def fingerprint(**changes):
-        return page_fingerprint("site", Digester([]), reads.of("article.html"), "a.html",
-                                {**values, **changes}, {})
+        return page_fingerprint(
+            "site", Digester([]), reads.of("article.html"), "a.html", {**values, **changes}, {}
+        )
 
     assert fingerprint() == fingerprint()
     assert fingerprint(article="b") != fingerprint()

@@ -22,5 +22,7 @@ def test_a_failing_worker_fails_the_call_with_its_traceback():
 
 def test_shared_objects_travel_as_references():
     settings = {"SITENAME": "x"}
-    value = loads(dumps({"tag": ("energy", settings)}, {"settings": settings}), {"settings": settings})
+    value = loads(
+        dumps({"tag": ("energy", settings)}, {"settings": settings}), {"settings": settings}
+    )
     assert value["tag"][1] is settings

@@ -30,12 +30,24 @@ def test_nothing_is_drawn_when_not_enabled():
 
 
 def run_pelican(content, output, terminal: bool) -> str:
-    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s",
-               str(ROOT / "pelicanconf.py"), "-q", "-e", f"CACHE_PATH=\"{output}.cache\""]
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content),
+        "-o",
+        str(output),
+        "-s",
+        str(ROOT / "pelicanconf.py"),
+        "-q",
+        "-e",
+        f'CACHE_PATH="{output}.cache"',
+    ]
     environment = {k: v for k, v in os.environ.items() if k != "CI"}
     if not terminal:
-        return subprocess.run(command, capture_output=True, text=True, env=environment,
-                              check=True).stderr
+        return subprocess.run(
+            command, capture_output=True, text=True, env=environment, check=True
+        ).stderr
     leader, follower = pty.openpty()
     process = subprocess.Popen(command, stdout=follower, stderr=follower, env=environment)
     os.close(follower)
