@@ -122,15 +122,14 @@ def build_index(documents: list[dict], target: Path, cache: Path | None = None) 
 
 def _part(node, mode, data, target: Path, number: int, cache: Path | None) -> str:
     """Build one part into target (or copy it from the cache); returns its cache key."""
-    text = json.dumps(data, ensure_ascii=False)
-    key = hashlib.sha256(f"{_builder_digest()}\0{mode}\0{number}\0{text}".encode()).hexdigest()
+    key = _part_key(mode, data, number)
     stored = cache / key if cache is not None else None
     if stored is not None and stored.is_dir():
         shutil.copytree(stored, target, dirs_exist_ok=True)
         return key
     work = Path(tempfile.mkdtemp(prefix="search-part-"))
     try:
-        _run(node, mode, text, work, number)
+        _run(node, mode, json.dumps(data, ensure_ascii=False), work, number)
         shutil.copytree(work, target, dirs_exist_ok=True)
         if stored is not None and not stored.exists():
             stored.parent.mkdir(parents=True, exist_ok=True)
@@ -138,6 +137,16 @@ def _part(node, mode, data, target: Path, number: int, cache: Path | None) -> st
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return key
+
+
+def _part_key(mode: str, data: list[dict], number: int) -> str:
+    """A digest of a part's input, field by field (quicker than of its JSON)."""
+    hasher = hashlib.sha256(f"{_builder_digest()}\0{mode}\0{number}".encode())
+    for item in data:
+        for name in sorted(item):
+            hasher.update(f"\0{name}\0{item[name]}".encode("utf-8", "surrogatepass"))
+        hasher.update(b"\1")
+    return hasher.hexdigest()
 
 
 _BUILDER = {}

@@ -1,0 +1,46 @@
+"""The search index is rebuilt by parts: a rebuild runs Node only for the parts whose
+articles changed, and gives the same files as a build from scratch."""
+
+from __future__ import annotations
+
+import search.generator as search_generator
+from conftest import article_fields, build, write_article
+
+
+def node_runs(monkeypatch) -> list[tuple[str, int]]:
+    runs = []
+    real = search_generator._run
+
+    def counting(node, mode, text, target, number):
+        runs.append((mode, number))
+        real(node, mode, text, target, number)
+
+    monkeypatch.setattr(search_generator, "_run", counting)
+    return runs
+
+
+def index_files(output):
+    return {p.name: p.read_bytes() for p in sorted((output / "search").iterdir())}
+
+
+def test_only_the_changed_parts_go_through_node(content, tmp_path, monkeypatch):
+    monkeypatch.setattr(search_generator, "DOCS_PER_GROUP", 2)
+    paths = [
+        write_article(
+            content, f"a{n}", f"Body number {n}.", **article_fields(f"Title {n}", summary="Lead.")
+        )
+        for n in range(5)
+    ]
+    runs = node_runs(monkeypatch)
+    output = tmp_path / "site"
+    build(content, output)
+    assert sorted(runs) == [("meta", 3), ("text", 0), ("text", 1), ("text", 2)]
+    runs.clear()
+    build(content, output)
+    assert runs == []
+    paths[0].write_text(paths[0].read_text().replace("Body number 0", "Body changed"))
+    build(content, output)
+    assert runs == [("text", 2)]  # the oldest article's group; its title and lead are the same
+    fresh = tmp_path / "fresh"
+    build(content, fresh, CACHE_PATH=str(tmp_path / "other-cache"))
+    assert index_files(output) == index_files(fresh)
