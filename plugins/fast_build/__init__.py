@@ -107,6 +107,7 @@ def _pause_garbage_collection():
     articles are read into it, and once more at exit: off while reading, then what was
     read is frozen (never walked again); thawed at the end of a build, so that a
     long-running preview frees each build's objects, and frozen again at exit."""
+    gc.unfreeze()  # what an earlier build that failed left frozen can be freed again
     gc.disable()
     if not _EXIT_HOOK:
         atexit.register(gc.freeze)
