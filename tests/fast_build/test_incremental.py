@@ -56,6 +56,13 @@ def assert_same_site(built: Path, expected: Path) -> None:
     assert not differing, differing
 
 
+def assert_like_a_fresh_build(output: Path, content: Path, tmp_path: Path) -> None:
+    """output holds what Pelican itself writes from content, with no cache."""
+    fresh = tmp_path / "fresh"
+    build(content, fresh, FAST_BUILD=False, CACHE_PATH=str(tmp_path / "other-cache"))
+    assert_same_site(output, fresh)
+
+
 def mtimes(folder: Path) -> dict[str, int]:
     return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*.html")}
 
@@ -100,9 +107,7 @@ def test_editing_a_body_rewrites_that_article_and_matches_a_fresh_build(archive,
     # change, and so does the page of the article it translates (it lists it)
     linked = {"2020/01/article-0-the-talks-go-on-ru.html", "2021/01/article-0-the-talks-go-on.html"}
     assert changed == {"2021/06/article-5-the-talks-go-on.html", *linked}
-    fresh = tmp_path / "fresh"
-    build(content, fresh, FAST_BUILD=False, CACHE_PATH=str(tmp_path / "other-cache"))
-    assert_same_site(output, fresh)
+    assert_like_a_fresh_build(output, content, tmp_path)
     assert "rewritten" in (output / "2021/06/article-5-the-talks-go-on.html").read_text()
 
 
@@ -115,9 +120,7 @@ def test_editing_tags_renders_the_pages_that_show_them(archive, content, tmp_pat
     fast(output, content)
     assert not (output / "tag/media/index.html").exists()
     assert (output / "tag/press-freedom/index.html").exists()
-    fresh = tmp_path / "fresh"
-    build(content, fresh, FAST_BUILD=False, CACHE_PATH=str(tmp_path / "other-cache"))
-    assert_same_site(output, fresh)
+    assert_like_a_fresh_build(output, content, tmp_path)
 
 
 def test_a_deleted_article_leaves_the_site(archive, content, tmp_path):
@@ -126,9 +129,7 @@ def test_a_deleted_article_leaves_the_site(archive, content, tmp_path):
     archive[3].unlink()
     fast(output, content)
     assert not (output / "2021/04/article-3-the-talks-go-on.html").exists()
-    fresh = tmp_path / "fresh"
-    build(content, fresh, FAST_BUILD=False, CACHE_PATH=str(tmp_path / "other-cache"))
-    assert_same_site(output, fresh)
+    assert_like_a_fresh_build(output, content, tmp_path)
 
 
 def test_a_page_changed_by_hand_is_written_again(archive, content, tmp_path):
