@@ -34,33 +34,35 @@ def read_ahead(generator, cache_folder: Path | None, workers: int, parallel_from
 
     misses = []
     for source in _sources(generator, reader):
-        digest = file_digest(Path(source).read_bytes())
-        stored = cache.get(source, digest, exists)
+        file_hash = file_digest(Path(source).read_bytes())
+        stored = cache.get(source, file_hash, exists)
         if stored is None:
-            misses.append((source, digest))
+            misses.append((source, file_hash))
         else:
             reader.preread[source] = forking.loads(stored, shared)
     progress.add_total("read", len(misses))
 
+    many = workers > 1 and len(misses) >= parallel_from
+    step = workers if many else 1  # the parent reads one share and stands for the others
+
     def read_one(item):
-        source, digest = item
+        source, file_hash = item
         try:
             content, metadata = reader.read(source)
-        except Exception:
+        except Exception:  # Pelican's own loop reads it again, and reports it
             return None
         finally:
-            progress.advance("read")
+            progress.advance("read", step)
         problems = reader.problems.pop(source, [])
         _compute_slugs(metadata)
         result = forking.dumps((content, metadata, problems), shared)
-        return source, digest, reader.file_checks, result, card_digest(content, metadata)
+        return source, file_hash, reader.file_checks, result, card_digest(content, metadata)
 
-    many = workers > 1 and len(misses) >= parallel_from
     results = forking.fork_map(read_one, misses, workers) if many else map(read_one, misses)
     for result in results:
         if result is not None:
-            source, digest, checks, stored, card = result
-            cache.put(source, digest, checks, stored, card)
+            source, file_hash, checks, stored, card = result
+            cache.put(source, file_hash, checks, stored, card)
             reader.preread[source] = forking.loads(stored, shared)
     return cache
 
