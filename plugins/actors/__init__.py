@@ -28,7 +28,11 @@ def add_default_settings(pelican):
 def convert_actors(generator, metadata):
     if "actors" in metadata:
         registry = generator.settings.get(REGISTRY_KEY)
-        actors, unknown = actors_from_metadata(metadata["actors"], generator.settings, registry)
+        if not hasattr(generator, "_actors_by_name"):  # one Actor per name for the build
+            generator._actors_by_name = {}
+        actors, unknown = actors_from_metadata(
+            metadata["actors"], generator.settings, registry, generator._actors_by_name
+        )
         metadata["actors"] = actors
         if unknown:
             metadata[UNKNOWN_KEY] = unknown

@@ -27,24 +27,30 @@ class Actor(URLWrapper):
         self.description = description
 
 
-def actors_from_metadata(value, settings, registry: Registry | None = None):
+def actors_from_metadata(value, settings, registry: Registry | None = None, made=None):
     """(actors, unknown names) from a YAML list or a native 'Actors: a, b' header.
 
     Names and aliases of the registry become its actors; repeats are dropped. Without a
-    registry every name is taken as it is and none is unknown.
+    registry every name is taken as it is and none is unknown. made: {name: (actor,
+    known)} kept by the caller, so that each name is looked up and slugified once.
     """
     names = value.split(",") if isinstance(value, str) else value
+    made = {} if made is None else made
     actors, unknown = [], []
     for name in (str(n).strip() for n in names):
         if not name:
             continue
-        entry = registry.find(name) if registry else None
-        if entry:
-            actors.append(
-                Actor(entry.name, settings, kind=entry.kind, description=entry.description)
-            )
-        else:
-            actors.append(Actor(name, settings))
-            if registry:
-                unknown.append(name)
+        if name not in made:
+            made[name] = _actor(name, settings, registry)
+        actor, known = made[name]
+        actors.append(actor)
+        if not known:
+            unknown.append(name)
     return list(dict.fromkeys(actors)), unknown
+
+
+def _actor(name, settings, registry) -> tuple[Actor, bool]:
+    entry = registry.find(name) if registry else None
+    if entry:
+        return Actor(entry.name, settings, kind=entry.kind, description=entry.description), True
+    return Actor(name, settings), not registry

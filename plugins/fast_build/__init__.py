@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 import pelican.generators
+from article_lists import EVERY, PAGES
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
 
@@ -24,6 +25,7 @@ from .digests import digest, settings_digest
 from .plan import Plan, code_digest
 from .progress import Progress
 from .speedups import keep_urls, linear_period_archives, linear_taxonomy_pages
+from .store import KeptUrls
 from .writer import FastWriter
 
 __all__ = ["register"]
@@ -63,6 +65,7 @@ class Build:
         self.generators = []
         self.plan = None
         self.children = []  # (pid, result file) of the processes writing the other shares
+        self.kept_urls = KeptUrls(self.cache_folder("urls").with_suffix(".pickle"))
 
     def cache_folder(self, name: str) -> Path:
         return self.cache_root / f"{name}-{digest(self.settings_digest, code_digest())}"
@@ -151,9 +154,28 @@ def speed_up(generator):
 
 
 def keep_content_urls(content):
-    """Once made, an article's or page's URL and file name are kept (speedups.py)."""
-    if content.settings.get("FAST_BUILD") and type(content).__name__ in ("Article", "Page"):
-        keep_urls(content)
+    """Once made, an article's or page's URL and file name are kept (speedups.py); those
+    of the last build come back if the article's metadata is the same."""
+    build = BUILD.get("current")
+    if build is None or not build.enabled or type(content).__name__ not in ("Article", "Page"):
+        return
+    keep_urls(content)
+    digests = build.source_digests.get(content.source_path)
+    kept = digests and build.kept_urls.get(content.source_path, digests[1])
+    if kept:
+        content.__dict__["_url_memo"] = kept
+
+
+def _save_urls(build) -> None:
+    current = {}
+    for generator in build.generators:
+        for name in (*EVERY, *PAGES):
+            for content in getattr(generator, name, []):
+                digests = build.source_digests.get(content.source_path)
+                memo = content.__dict__.get("_url_memo")
+                if digests and memo:
+                    current[content.source_path] = (digests[1], dict(memo))
+    build.kept_urls.save(current)
 
 
 def add_sections(generator):
@@ -233,7 +255,9 @@ def finish(pelican_object):
             shutil.rmtree(os.path.dirname(result_file), ignore_errors=True)
     build.plan.manifest.remove_stale()
     build.plan.manifest.save()
+    _save_urls(build)
     _prune(build.cache_root, "pages-*.pickle")
+    _prune(build.cache_root, "urls-*.pickle")
     build.progress.finish()
 
 

@@ -93,3 +93,35 @@ class ReadCache:
                 pickle.dump((FORMAT, entries), handle, pickle.HIGHEST_PROTOCOL)
             os.replace(partial, path)
         self._dirty.clear()
+
+
+class KeptUrls:
+    """The URL and file name of each article of the last build ({source: (card digest,
+    {key: value})}): Pelican formats them anew for each article, dates and all, on every
+    build; an article whose metadata is the same gets them back."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self._stored: dict[str, tuple] = {}
+        if path is not None:
+            try:
+                with path.open("rb") as handle:
+                    stored_format, self._stored = pickle.load(handle)
+                if stored_format != FORMAT:
+                    self._stored = {}
+            except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+                self._stored = {}
+
+    def get(self, source: str, card: str) -> dict | None:
+        entry = self._stored.get(source)
+        return dict(entry[1]) if entry is not None and entry[0] == card else None
+
+    def save(self, current: dict[str, tuple]) -> None:
+        if self.path is None or current == self._stored:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump((FORMAT, current), handle, pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, self.path)
+        self._stored = current
