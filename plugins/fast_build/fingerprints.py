@@ -13,12 +13,19 @@ source file, a tag by its name). A value of no known kind makes the page "unknow
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from jinja2 import meta
 
 from .digests import digest
 
 SCALARS = (str, int, float, bool, type(None))
+
+
+class Reads(NamedTuple):
+    names: frozenset  # every name the template reads
+    source: str  # digest of its source and of the templates it uses
+    looked_up: tuple  # the names that can come from the context: not settings, sorted
 
 
 class TemplateReads:
@@ -29,11 +36,10 @@ class TemplateReads:
         self.environment = environment
         self._found: dict[str, tuple] = {}
 
-    def of(self, template_name: str) -> tuple[frozenset, str] | None:
-        """(names, source digest); None when a template is chosen at run time (then
-        anything may be read)."""
+    def of(self, template_name: str) -> Reads | None:
+        """None when a template is chosen at run time (then anything may be read)."""
         if template_name not in self._found:
-            self._found[template_name] = (frozenset(), "")  # a cycle adds nothing
+            self._found[template_name] = Reads(frozenset(), "", ())  # a cycle adds nothing
             self._found[template_name] = self._find(template_name)
         return self._found[template_name]
 
@@ -46,9 +52,10 @@ class TemplateReads:
             found = None if used is None else self.of(used)
             if found is None:
                 return None
-            names |= found[0]
-            sources.append(found[1])
-        return frozenset(names), digest(*sources)
+            names |= found.names
+            sources.append(found.source)
+        looked_up = tuple(sorted(name for name in names if not name.isupper()))
+        return Reads(frozenset(names), digest(*sources), looked_up)
 
 
 class Digester:
@@ -94,30 +101,33 @@ class Digester:
 def page_fingerprint(
     site: str,
     digester: Digester,
-    reads,
+    reads: Reads | None,
     name: str,
-    values: dict,
+    layers: tuple[dict, ...],
     always: dict,
     subject=None,
     skip=(),
 ) -> str | None:
     """The fingerprint of one written file: None if it cannot be told (render it).
 
-    reads: TemplateReads.of(the template). values: what the template can read (kwargs
-    over the global context); only the names it reads count, settings (upper case) being
-    part of `site`. always: values that count whatever the template reads. subject:
+    reads: TemplateReads.of(the template). layers: what the template can read, the first
+    layer that has a name giving it (kwargs, then the global context); only the names it
+    reads count, settings (upper case) being part of `site`. always: values that count
+    whatever the template reads. subject:
     (name, function) for the one value the page is about ("article"), digested in full
     (its similar articles, translations), where a list shows other articles as cards.
     skip: names left to the caller (a paginated list, counted page by page)."""
     if reads is None:
         return None
-    names, template = reads
-    parts = [site, name, template]
-    for key in sorted(names):
-        if key.isupper() or key not in values or key in skip:
+    parts = [site, name, reads.source]
+    for key in reads.looked_up:
+        if key in skip:
+            continue
+        layer = next((layer for layer in layers if key in layer), None)
+        if layer is None:
             continue
         about = subject is not None and key == subject[0]
-        value_digest = subject[1](values[key]) if about else digester.of(values[key])
+        value_digest = subject[1](layer[key]) if about else digester.of(layer[key])
         if value_digest is None:
             return None
         parts.append(f"{key}={value_digest}")

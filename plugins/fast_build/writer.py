@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import zlib
-from collections import ChainMap
 
 from pelican import signals
 from pelican.paginator import Paginator
@@ -62,7 +61,7 @@ class FastWriter(Writer):
                         self.plan.digester,
                         self.plan.reads(template),
                         f"{name}|{relative_urls}|{url}",
-                        ChainMap(kwargs, context),
+                        (kwargs, context),
                         {} if paginate else paginated,
                         (subject, self.plan.subject_digest) if subject else None,
                         skip=paginated if paginate else (),

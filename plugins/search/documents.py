@@ -76,18 +76,21 @@ def search_document(
 
 
 class TextCache:
-    """plain_text() of HTML seen before, kept between builds in a pickle file."""
+    """plain_text() of HTML seen before, kept between builds in SHARDS pickle files in a
+    folder (an edit rewrites the shard of the changed text only)."""
 
-    def __init__(self, path=None):
-        self.path = path
+    SHARDS = 16
+
+    def __init__(self, folder=None):
+        self.folder = folder
         self._texts: dict[bytes, str] = {}
         self._used: dict[bytes, str] = {}
-        if path is not None:
+        for number in range(self.SHARDS if folder is not None else 0):
             try:
-                with open(path, "rb") as handle:
-                    self._texts = pickle.load(handle)
+                with open(os.path.join(folder, f"{number}.pickle"), "rb") as handle:
+                    self._texts.update(pickle.load(handle))
             except (OSError, EOFError, pickle.UnpicklingError, ValueError):
-                self._texts = {}
+                pass  # a missing or damaged shard: its texts are made again
 
     def __call__(self, html: str) -> str:
         key = hashlib.blake2b((html or "").encode(), digest_size=16).digest()
@@ -98,11 +101,14 @@ class TextCache:
         return text
 
     def save(self) -> None:
-        """Keep the texts of this build only, if they are not what is stored already."""
-        if self.path is None or self._used.keys() == self._texts.keys():
+        """Keep the texts of this build only: the shards whose keys changed are written."""
+        if self.folder is None:
             return
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
-        partial = f"{self.path}.{os.getpid()}.tmp"
-        with open(partial, "wb") as handle:
-            pickle.dump(self._used, handle, pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, self.path)
+        dirty = {key[0] % self.SHARDS for key in self._used.keys() ^ self._texts.keys()}
+        os.makedirs(self.folder, exist_ok=True)
+        for number in dirty:
+            shard = {k: v for k, v in self._used.items() if k[0] % self.SHARDS == number}
+            path = os.path.join(self.folder, f"{number}.pickle")
+            with open(f"{path}.{os.getpid()}.tmp", "wb") as handle:
+                pickle.dump(shard, handle, pickle.HIGHEST_PROTOCOL)
+            os.replace(f"{path}.{os.getpid()}.tmp", path)

@@ -50,7 +50,7 @@ class SearchIndexGenerator(Generator):
             content = hashlib.sha256(str(Path(self.settings["PATH"]).resolve()).encode())
             cache = Path(self.settings["CACHE_PATH"]).resolve() / "search-index"
             cache = cache / content.hexdigest()[:16]
-        texts = TextCache(cache / "texts.pickle" if cache else None)
+        texts = TextCache(cache / "texts" if cache else None)
         documents = [self._document(n, a, texts) for n, a in enumerate(articles)]
         texts.save()
         folder = Path(tempfile.mkdtemp(prefix="search-index-"))
@@ -58,7 +58,7 @@ class SearchIndexGenerator(Generator):
 
         def build():
             try:
-                build_index(documents, folder / "search", cache)
+                build_index(documents, folder / "search", cache / "parts" if cache else None)
             except Exception as error:
                 errors.append(error)
 
@@ -115,6 +115,7 @@ def build_index(documents: list[dict], target: Path, cache: Path | None = None) 
     ]
     used = {_part(node, mode, data, target, number, cache) for mode, data, number in parts}
     if cache is not None:  # parts of earlier builds that this one did not use
+        cache.mkdir(parents=True, exist_ok=True)
         for stale in cache.iterdir():
             if stale.is_dir() and stale.name not in used:
                 shutil.rmtree(stale, ignore_errors=True)

@@ -24,7 +24,7 @@ def reads():
 
 
 def test_a_template_reads_what_it_extends_includes_and_imports(reads):
-    names, _ = reads.of("article.html")
+    names = reads.of("article.html").names
     assert {"article", "sections", "SITENAME", "SITEURL"} <= names
     assert "articles" not in names
 
@@ -39,7 +39,7 @@ def test_the_fingerprint_follows_what_the_template_reads_only(reads):
 
     def fingerprint(**changes):
         return page_fingerprint(
-            "site", Digester([]), reads.of("article.html"), "a.html", {**values, **changes}, {}
+            "site", Digester([]), reads.of("article.html"), "a.html", ({**values, **changes},), {}
         )
 
     assert fingerprint() == fingerprint()
@@ -51,7 +51,7 @@ def test_the_fingerprint_follows_what_the_template_reads_only(reads):
 
 def test_a_value_of_unknown_kind_means_render_again(reads):
     fingerprint = page_fingerprint(
-        "site", Digester([]), reads.of("article.html"), "a.html", {"article": object()}, {}
+        "site", Digester([]), reads.of("article.html"), "a.html", ({"article": object()},), {}
     )
     assert fingerprint is None
 

@@ -3,6 +3,7 @@ articles changed, and gives the same files as a build from scratch."""
 
 from __future__ import annotations
 
+import search.documents as search_documents
 import search.generator as search_generator
 from conftest import article_fields, build, write_article
 
@@ -36,8 +37,14 @@ def test_only_the_changed_parts_go_through_node(content, tmp_path, monkeypatch):
     build(content, output)
     assert sorted(runs) == [("meta", 3), ("text", 0), ("text", 1), ("text", 2)]
     runs.clear()
+    converted = []
+    real_text = search_documents.plain_text
+    monkeypatch.setattr(
+        search_documents, "plain_text", lambda h: converted.append(h) or real_text(h)
+    )
     build(content, output)
     assert runs == []
+    assert converted == []  # the texts of the last build were kept
     paths[0].write_text(paths[0].read_text().replace("Body number 0", "Body changed"))
     build(content, output)
     assert runs == [("text", 2)]  # the oldest article's group; its title and lead are the same
