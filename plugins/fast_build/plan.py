@@ -40,31 +40,33 @@ class Plan:
         output = str(Path(settings["OUTPUT_PATH"]).resolve())
         self.manifest = OutputManifest(build.cache_root / f"pages-{digest(output)}.pickle", output)
         self.digester = Digester([(Content, self._card), (URLWrapper, _wrapper)])
-        self._reads = {}
+        self._reads = {}  # id(template): (template, Reads)
+        self._readers = {}  # id(environment): (environment, TemplateReads)
         self._wholes = {}
         self._everything = None
 
     def reads(self, template):
-        environment = template.environment
-        if id(environment) not in self._reads:
-            self._reads[id(environment)] = (environment, TemplateReads(environment))
-        return self._reads[id(environment)][1].of(template.name)
+        known = self._reads.get(id(template))
+        if known is None or known[0] is not template:
+            environment = template.environment
+            if id(environment) not in self._readers:
+                self._readers[id(environment)] = (environment, TemplateReads(environment))
+            known = (template, self._readers[id(environment)][1].of(template.name))
+            self._reads[id(template)] = known
+        return known[1]
 
     def manifest_unchanged(self, name, fingerprint, path) -> bool:
         return self.manifest.unchanged(name, fingerprint, path)
 
     def subject_digest(self, content) -> str:
         """A page's own content: with its translations and similar articles."""
+        of = self.digester.of
         parts = [self.whole(content)]
-        parts += [self.digester.of(translation) for translation in content.translations]
+        parts += [of(translation) for translation in content.translations]
         for entry in getattr(content, "similar_articles", None) or []:
-            parts.append(
-                digest(
-                    self.digester.of(entry.article),
-                    *(self.digester.of(item) for item in entry.shared),
-                    f"{entry.pinned}{entry.fallback}",
-                )
-            )
+            parts.append(f"{len(entry.shared)}{entry.pinned:d}{entry.fallback:d}")
+            parts.append(of(entry.article))
+            parts.extend(of(item) for item in entry.shared)
         return digest(*parts)
 
     def feed_fingerprint(self, path, url, feed_type, title, items) -> str | None:
@@ -121,14 +123,21 @@ class Plan:
 
 
 def _wrapper(value, digester=None) -> str:
-    """A tag, category or actor: its name and slug, and an actor's kind and description."""
-    return digest(
+    """A tag, category or actor: its name and slug, and an actor's kind and description
+    (each article has tag objects of its own: equal ones are digested once)."""
+    fields = (
         type(value).__name__,
         value.name,
         value.slug,
         str(getattr(value, "kind", "")),
         str(getattr(value, "description", "")),
     )
+    if fields not in _WRAPPERS:
+        _WRAPPERS[fields] = digest(*fields)
+    return _WRAPPERS[fields]
+
+
+_WRAPPERS: dict[tuple, str] = {}
 
 
 _CODE = {}
