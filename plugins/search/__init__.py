@@ -17,14 +17,16 @@ def get_generators(pelican):
     return SearchIndexGenerator if pelican.settings["SEARCH_INDEX"] else None
 
 
-def start_early(generators):
-    """Once the content is known (and checked), start the index beside the page writing."""
-    for generator in generators:
-        if isinstance(generator, SearchIndexGenerator):
-            generator.start()
+def start_early(articles_generator):
+    """As soon as the articles are read, start the index: its Node processes use the core
+    that Pelican leaves idle until the pages are written. (A build that then fails its
+    content checks leaves the index unwritten.)"""
+    search = SearchIndexGenerator.latest
+    if search is not None and search.context is articles_generator.context:
+        search.start()
 
 
 def register():
     signals.initialized.connect(add_default_settings)
     signals.get_generators.connect(get_generators)
-    signals.all_generators_finalized.connect(start_early)
+    signals.article_generator_finalized.connect(start_early)

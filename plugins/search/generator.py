@@ -34,10 +34,20 @@ class SearchIndexError(RuntimeError):
 
 
 class SearchIndexGenerator(Generator):
-    """Builds the index in a background thread (its Node processes use the other core) while
-    Pelican renders the pages, and puts it into the output at the end."""
+    """Builds the index in a background thread (its Node processes use the other core),
+    started once the articles are read, and puts it into the output at the end."""
 
     _work = None  # (thread, temporary folder, [error]) once start() has run
+    latest = None  # the instance of the build running now
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        previous, SearchIndexGenerator.latest = SearchIndexGenerator.latest, self
+        if previous is not None and previous._work is not None:  # its build failed
+            thread, folder, _ = previous._work
+            thread.join()
+            shutil.rmtree(folder, ignore_errors=True)
+            previous._work = None
 
     def start(self):
         articles = sorted(
@@ -71,6 +81,7 @@ class SearchIndexGenerator(Generator):
             self.start()
         thread, folder, errors = self._work
         thread.join()
+        self._work = None
         try:
             if errors:
                 raise errors[0]
