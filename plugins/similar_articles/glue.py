@@ -14,6 +14,7 @@ from article_lists import PUBLISHED, every_article
 from content_checks import Problem, display_path, record_problem
 
 from .core import Document, SimilarityConfig, SimilarityIndex, rank_all
+from .incremental import Ranking, lists_to_rank
 
 FIELDS = ("actors", "tags")  # shown as reasons; "category" counts only if weighted
 DEFAULT_SETTINGS = {"workers": min(2, os.cpu_count() or 1)}
@@ -42,17 +43,11 @@ def attach_similar_articles(generator):
     by_language = defaultdict(list)
     for article in by_slug.values():
         by_language[article.lang].append(documents[id(article)])
-    indexes = {lang: SimilarityIndex(docs, config) for lang, docs in by_language.items()}
     for lang, articles in _wanting_a_list(generator).items():
-        index = indexes.get(lang) or SimilarityIndex([], config)
         queries = [(documents[id(article)], _pins(article)) for article in articles]
-        answers = _ranked(
-            generator.settings,
-            config,
-            by_language[lang],
-            queries,
-            partial(rank_all, index, queries, workers),
-        )
+        ranked = by_language.get(lang, [])
+        rank = partial(_rank_some, ranked, config, queries, workers)
+        answers = _ranked(generator.settings, lang, config, ranked, queries, rank)
         for article, (matches, unknown_pin) in zip(articles, answers, strict=True):
             if unknown_pin is not None:
                 _report_unknown_pin(generator.context, article, unknown_pin)
@@ -69,34 +64,42 @@ def attach_similar_articles(generator):
             ]
 
 
-def _ranked(settings, config, documents, queries, rank):
-    """rank(), or its answers of the last build if the documents, the queries and the
-    settings are the same (SIMILAR_ARTICLES_CACHE: kept in CACHE_PATH)."""
+def _rank_some(documents, config, queries, workers, numbers=None):
+    """Answers for the queries of these numbers (all if None), from a new index."""
+    index = SimilarityIndex(documents, config)
+    chosen = queries if numbers is None else [queries[number] for number in numbers]
+    return rank_all(index, chosen, workers)
+
+
+def _ranked(settings, lang, config, documents, queries, rank):
+    """The answers of the last build, with the lists that may have changed ranked again
+    (incremental.py); all ranked when articles were added or removed, or the settings
+    changed. SIMILAR_ARTICLES_CACHE (on by default) keeps the last ranking in CACHE_PATH."""
     if not settings.get("SIMILAR_ARTICLES_CACHE", True) or not settings.get("CACHE_PATH"):
         return rank()
-    hasher = hashlib.sha256(repr(config).encode())
-    for document in documents:
-        hasher.update(repr(document).encode())
-    hasher.update(b"\0queries")
-    for query in queries:
-        hasher.update(repr(query).encode())
-    key = hasher.hexdigest()
-    folder = Path(settings["CACHE_PATH"]).resolve() / "similar-articles"
-    stored = folder / f"{key}.pickle"
+    name = hashlib.sha256(f"{config!r}\0{lang}".encode()).hexdigest()[:24]
+    stored = Path(settings["CACHE_PATH"]).resolve() / "similar-articles" / f"{name}.pickle"
     try:
         with stored.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError):
-        pass
-    answers = rank()
-    folder.mkdir(parents=True, exist_ok=True)
-    kept = sorted(folder.glob("*.pickle"), key=lambda path: path.stat().st_mtime)
-    for old in kept[:-7]:  # a few languages and settings; older answers are dropped
-        old.unlink(missing_ok=True)
-    partial = stored.with_name(f"{key}.{os.getpid()}.tmp")
-    with partial.open("wb") as handle:
-        pickle.dump(answers, handle, pickle.HIGHEST_PROTOCOL)
-    os.replace(partial, stored)
+            previous = pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        previous = None
+    numbers = lists_to_rank(previous, repr(config), documents, queries)
+    if numbers is None or len(numbers) > len(queries) // 2:
+        answers = rank()
+    else:
+        answers = list(previous.answers)
+        numbers = sorted(numbers)
+        for number, answer in zip(numbers, rank(numbers) if numbers else [], strict=True):
+            answers[number] = answer
+        if not numbers:
+            return answers
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    partial_file = stored.with_name(f"{name}.{os.getpid()}.tmp")
+    with partial_file.open("wb") as handle:
+        ranking = Ranking.of(repr(config), documents, queries, answers)
+        pickle.dump(ranking, handle, pickle.HIGHEST_PROTOCOL)
+    os.replace(partial_file, stored)
     return answers
 
 

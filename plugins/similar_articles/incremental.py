@@ -1,0 +1,77 @@
+"""Which similar-article lists can change when some articles change (no Pelican here).
+
+A list's scores come from the weights of the keywords its article shares with others
+(their rarity: how many articles carry each), from dates (recency, and the "More in
+<category>" fallback), and from pins. When the set of articles is the same and some of
+them change, only these lists can differ:
+- the lists of the changed articles, and of articles whose pins changed;
+- the lists of articles carrying a keyword that a changed article gained or lost (its
+  rarity changed, and so did its match with the changed article);
+- when a changed article's date changed: the lists of articles sharing any keyword with
+  it, old or new, its category included (recency, fallback by date);
+- the lists that pin a changed article (a pinned entry shows its match).
+Everything else is taken from the last ranking. Adding or removing an article changes
+every rarity: then everything is ranked again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .core import Document
+
+
+def _keywords(document: Document) -> frozenset:
+    return frozenset(
+        (field, keyword) for field, values in document.keywords.items() for keyword in values
+    )
+
+
+def _state(document: Document) -> tuple:
+    return (document.date, _keywords(document))
+
+
+@dataclass
+class Ranking:
+    """A ranking and what it was made from: what the next build compares with."""
+
+    settings: str  # repr of the configuration
+    documents: dict  # key -> (date, keywords) of each ranked article, in order
+    queries: list  # (key, date, keywords, pins) of each article wanting a list
+    answers: list
+
+    @classmethod
+    def of(cls, settings, documents, queries, answers) -> Ranking:
+        return cls(
+            settings,
+            {document.key: _state(document) for document in documents},
+            [(d.key, *_state(d), tuple(pins)) for d, pins in queries],
+            answers,
+        )
+
+
+def lists_to_rank(previous: Ranking | None, settings, documents, queries) -> set[int] | None:
+    """Indexes of the queries whose answers may differ from previous's; None when all
+    must be ranked again (other settings, articles added, removed or reordered)."""
+    if previous is None or previous.settings != settings:
+        return None
+    current = {document.key: _state(document) for document in documents}
+    if list(current) != list(previous.documents):
+        return None
+    wanted = [(d.key, *_state(d), tuple(pins)) for d, pins in queries]
+    if [q[0] for q in wanted] != [q[0] for q in previous.queries]:
+        return None
+    changed, touched = set(), set()
+    for key, (date, keywords) in current.items():
+        old_date, old_keywords = previous.documents[key]
+        if (date, keywords) != (old_date, old_keywords):
+            changed.add(key)
+            touched |= (keywords | old_keywords) if date != old_date else keywords ^ old_keywords
+    return {
+        number
+        for number, (query, before) in enumerate(zip(wanted, previous.queries, strict=True))
+        if query != before
+        or query[0] in changed
+        or query[2] & touched
+        or changed.intersection(query[3])
+    }
