@@ -36,6 +36,7 @@ def test_navigation_names_every_category(seed_site):
 def test_archives_are_grouped_by_year_with_year_pages(seed_site):
     page = seed_site.page("archives/index.html")
     assert [h.get_text() for h in page.select(".archive-year h2")] == ["2017", "2016"]
+    assert [c.get_text() for c in page.select(".archive-year .count")] == ["(1)", "(1)"]
     year = seed_site.page("archives/2016/index.html")
     assert len(year.select(".archive-list li")) == 1
 
