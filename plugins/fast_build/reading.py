@@ -34,10 +34,11 @@ def read_ahead(generator, cache_folder: Path | None, workers: int, parallel_from
 
     misses = []
     for source in _sources(generator, reader):
-        file_hash = file_digest(Path(source).read_bytes())
+        stat = _signature(source)
+        file_hash = cache.known_digest(source, stat) or file_digest(Path(source).read_bytes())
         stored = cache.get(source, file_hash, exists)
         if stored is None:
-            misses.append((source, file_hash))
+            misses.append((source, file_hash, stat))
         else:
             reader.preread[source] = forking.loads(stored, shared)
     progress.add_total("read", len(misses))
@@ -46,7 +47,7 @@ def read_ahead(generator, cache_folder: Path | None, workers: int, parallel_from
     step = workers if many else 1  # the parent reads one share and stands for the others
 
     def read_one(item):
-        source, file_hash = item
+        source, file_hash, stat = item
         try:
             content, metadata = reader.read(source)
         except Exception:  # Pelican's own loop reads it again, and reports it
@@ -56,13 +57,14 @@ def read_ahead(generator, cache_folder: Path | None, workers: int, parallel_from
         problems = reader.problems.pop(source, [])
         _compute_slugs(metadata)
         result = forking.dumps((content, metadata, problems), shared)
-        return source, file_hash, reader.file_checks, result, card_digest(content, metadata)
+        card = card_digest(content, metadata)
+        return source, file_hash, reader.file_checks, result, card, stat
 
     results = forking.fork_map(read_one, misses, workers) if many else map(read_one, misses)
     for result in results:
         if result is not None:
-            source, file_hash, checks, stored, card = result
-            cache.put(source, file_hash, checks, stored, card)
+            source, file_hash, checks, stored, card, stat = result
+            cache.put(source, file_hash, checks, stored, card, stat)
             reader.preread[source] = forking.loads(stored, shared)
     return cache
 
@@ -75,6 +77,11 @@ def _sources(generator, reader) -> list[str]:
         extensions=reader.file_extensions,
     )
     return sorted(os.path.abspath(os.path.join(generator.path, name)) for name in files)
+
+
+def _signature(source: str) -> tuple:
+    status = os.stat(source)
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
 
 
 def card_digest(content: str, metadata: dict) -> str:

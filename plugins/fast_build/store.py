@@ -15,7 +15,7 @@ import pickle
 import zlib
 from pathlib import Path
 
-FORMAT = 3  # bump when the layout of an entry changes
+FORMAT = 4  # bump when the layout of an entry changes
 
 
 def file_digest(data: bytes) -> str:
@@ -62,10 +62,17 @@ class ReadCache:
             return None
         return entry[2]
 
-    def put(self, source: str, digest: str, checks, result: bytes, card: str) -> None:
+    def put(self, source: str, digest: str, checks, result: bytes, card: str, stat=None) -> None:
         self._used.add(source)
-        self._entries[source] = (digest, tuple(checks), result, card)
+        self._entries[source] = (digest, tuple(checks), result, card, stat)
         self._dirty.add(_shard(source))
+
+    def known_digest(self, source: str, stat: tuple) -> str | None:
+        """The digest of a file whose size, modification and change times and inode are
+        those it had when it was hashed (as git's index does): it need not be read again.
+        A fresh clone or a checkout changes them, and the file is hashed."""
+        entry = self._entries.get(source)
+        return entry[0] if entry is not None and entry[4] == stat else None
 
     def digests(self) -> dict[str, tuple[str, str]]:
         """{source: (file digest, card digest)} of the sources used in this build."""

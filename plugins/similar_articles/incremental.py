@@ -28,7 +28,9 @@ def _keywords(document: Document) -> frozenset:
 
 
 def _state(document: Document) -> tuple:
-    return (document.date, _keywords(document))
+    """What a document brings to others' lists: its instant (all the ranking reads of a
+    date) and its keywords."""
+    return (document.date.timestamp(), _keywords(document))
 
 
 @dataclass

@@ -58,3 +58,11 @@ def test_an_edit_rewrites_one_shard(tmp_path):
     again.save()
     after = {shard.name: shard.stat().st_mtime_ns for shard in path.iterdir()}
     assert sum(before[name] != after[name] for name in before) == 1
+
+
+def test_a_file_with_the_same_signature_need_not_be_hashed_again():
+    cache = ReadCache(None)
+    cache.put("a.md", "digest", [], b"result", "card", (10, 1, 2, 3))
+    assert cache.known_digest("a.md", (10, 1, 2, 3)) == "digest"
+    assert cache.known_digest("a.md", (10, 1, 5, 3)) is None  # changed since: hash it
+    assert cache.known_digest("b.md", (10, 1, 2, 3)) is None
