@@ -40,7 +40,9 @@ THEME = str(ROOT / "theme")
 # Plugins import one another (similar_articles reports problems through content_checks).
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 sys.path.insert(0, PLUGIN_PATHS[0])
-PLUGINS = ["content_checks", "actors", "similar_articles", "search", "preview", "fast_build"]
+# search before similar_articles: the search index starts (in Node, on the other core) as
+# soon as the articles are read, while the similar lists are ranked.
+PLUGINS = ["content_checks", "actors", "search", "similar_articles", "preview", "fast_build"]
 
 # Fast builds (plugins/fast_build, docs/build-speed.md): a read cache keyed on file contents,
 # reading and rendering on all cores, and only the pages whose inputs changed rendered again.
