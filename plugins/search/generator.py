@@ -18,6 +18,7 @@ import subprocess
 import tempfile
 import threading
 from pathlib import Path
+from typing import NamedTuple
 
 from pelican.generators import Generator
 
@@ -65,10 +66,16 @@ class SearchIndexGenerator(Generator):
         texts.save()
         folder = Path(tempfile.mkdtemp(prefix="search-index-"))
         errors = []
+        parts_cache = cache / "parts" if cache else None
+        parts = plan_parts(documents)
+        started = {}
+        to_build = missing_parts(parts, parts_cache)
+        if to_build and shutil.which("node") and LIBRARY.exists():  # Node starts right now
+            started[to_build[0].key] = start_node(shutil.which("node"), to_build[0])
 
         def build():
             try:
-                build_index(documents, folder / "search", cache / "parts" if cache else None)
+                build_index(documents, folder / "search", parts_cache, parts, started)
             except Exception as error:
                 errors.append(error)
 
@@ -107,16 +114,16 @@ class SearchIndexGenerator(Generator):
         )
 
 
-def build_index(documents: list[dict], target: Path, cache: Path | None = None) -> None:
-    """Run the Node builder: the first-results index and result shards in one run, then
-    one run per text group, or take a part from the cache if its input is the same; a
-    missing Node.js or MiniSearch is explained."""
-    node = shutil.which("node")
-    if node is None or not LIBRARY.exists():
-        raise SearchIndexError(
-            "the search index needs Node.js and MiniSearch: run 'make install' "
-            "(it runs 'npm ci'), or install Node.js 18 or newer first."
-        )
+class Part(NamedTuple):
+    """One run of the Node builder: the first-results index, or one text group."""
+
+    key: str  # digest of the input and of the builder: the part's name in the cache
+    mode: str
+    data: list
+    number: int
+
+
+def plan_parts(documents: list[dict]) -> list[Part]:
     groups = [documents[i : i + DOCS_PER_GROUP] for i in range(0, len(documents), DOCS_PER_GROUP)]
     metadata = [{k: v for k, v in d.items() if k != "body"} for d in documents]
     parts = [("meta", metadata, len(groups))]
@@ -124,31 +131,78 @@ def build_index(documents: list[dict], target: Path, cache: Path | None = None) 
         ("text", [{"id": d["id"], "body": d["body"]} for d in group], number)
         for number, group in enumerate(groups)
     ]
-    used = {_part(node, mode, data, target, number, cache) for mode, data, number in parts}
+    return [Part(_part_key(mode, data, number), mode, data, number) for mode, data, number in parts]
+
+
+def missing_parts(parts: list[Part], cache: Path | None) -> list[Part]:
+    return [part for part in parts if cache is None or not (cache / part.key).is_dir()]
+
+
+def build_index(
+    documents: list[dict],
+    target: Path,
+    cache: Path | None = None,
+    parts: list[Part] | None = None,
+    started: dict | None = None,
+) -> None:
+    """Write the index into target: the parts not in the cache through Node (one run per
+    part; `started` holds runs already under way, by key), the others linked from the
+    cache; a missing Node.js or MiniSearch is explained."""
+    node = find_node()
+    parts = plan_parts(documents) if parts is None else parts
+    started = {} if started is None else started
+    to_build = missing_parts(parts, cache)
+    for part in to_build:  # first: the cached parts are linked while Node runs
+        work = finish_node(started.pop(part.key, None) or start_node(node, part))
+        try:
+            shutil.copytree(work, target, dirs_exist_ok=True)
+            stored = cache / part.key if cache is not None else None
+            if stored is not None and not stored.exists():
+                stored.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(work, stored)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    built = {part.key for part in to_build}
+    for part in parts:
+        if part.key not in built:
+            stored = cache / part.key
+            shutil.copytree(stored, target, dirs_exist_ok=True, copy_function=_link_or_copy)
     if cache is not None:  # parts of earlier builds that this one did not use
+        used = {part.key for part in parts}
         cache.mkdir(parents=True, exist_ok=True)
         for stale in cache.iterdir():
             if stale.is_dir() and stale.name not in used:
                 shutil.rmtree(stale, ignore_errors=True)
 
 
-def _part(node, mode, data, target: Path, number: int, cache: Path | None) -> str:
-    """Build one part into target (or copy it from the cache); returns its cache key."""
-    key = _part_key(mode, data, number)
-    stored = cache / key if cache is not None else None
-    if stored is not None and stored.is_dir():
-        shutil.copytree(stored, target, dirs_exist_ok=True)
-        return key
+def find_node() -> str:
+    node = shutil.which("node")
+    if node is None or not LIBRARY.exists():
+        raise SearchIndexError(
+            "the search index needs Node.js and MiniSearch: run 'make install' "
+            "(it runs 'npm ci'), or install Node.js 18 or newer first."
+        )
+    return node
+
+
+def start_node(node: str, part: Part):
+    """Start the builder on one part, into a folder of its own; finish_node waits."""
     work = Path(tempfile.mkdtemp(prefix="search-part-"))
-    try:
-        _run(node, mode, json.dumps(data, ensure_ascii=False), work, number)
-        shutil.copytree(work, target, dirs_exist_ok=True)
-        if stored is not None and not stored.exists():
-            stored.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(work, stored)
-    finally:
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as source:
+        json.dump(part.data, source, ensure_ascii=False)
+    command = [node, str(BUILDER), part.mode, source.name, str(work), str(part.number)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return process, work, source.name
+
+
+def finish_node(handle) -> Path:
+    process, work, source = handle
+    _, errors = process.communicate()
+    os.unlink(source)
+    if process.returncode != 0:
         shutil.rmtree(work, ignore_errors=True)
-    return key
+        raise SearchIndexError(f"building the search index failed:\n{errors}")
+    return work
 
 
 def _part_key(mode: str, data: list[dict], number: int) -> str:
@@ -159,6 +213,15 @@ def _part_key(mode: str, data: list[dict], number: int) -> str:
             hasher.update(f"\0{name}\0{item[name]}".encode("utf-8", "surrogatepass"))
         hasher.update(b"\1")
     return hasher.hexdigest()
+
+
+def _link_or_copy(source, target) -> None:
+    """A hard link where the cache and the target share a file system (no bytes copied;
+    update_folder then writes new files into the output, never through the link)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 _BUILDER = {}
@@ -191,16 +254,3 @@ def update_folder(source: Path, target: Path) -> None:
         if not (old.is_file() and filecmp.cmp(new, old, shallow=False)):
             old.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(new, old)
-
-
-def _run(node: str, mode: str, text: str, target: Path, number: int) -> None:
-    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as source:
-        source.write(text)
-        source.flush()
-        result = subprocess.run(
-            [node, str(BUILDER), mode, source.name, str(target), str(number)],
-            capture_output=True,
-            text=True,
-        )
-    if result.returncode != 0:
-        raise SearchIndexError(f"building the search index failed:\n{result.stderr}")

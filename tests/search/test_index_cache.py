@@ -10,13 +10,13 @@ from conftest import article_fields, build, write_article
 
 def node_runs(monkeypatch) -> list[tuple[str, int]]:
     runs = []
-    real = search_generator._run
+    real = search_generator.start_node
 
-    def counting(node, mode, text, target, number):
-        runs.append((mode, number))
-        real(node, mode, text, target, number)
+    def counting(node, part):
+        runs.append((part.mode, part.number))
+        return real(node, part)
 
-    monkeypatch.setattr(search_generator, "_run", counting)
+    monkeypatch.setattr(search_generator, "start_node", counting)
     return runs
 
 
