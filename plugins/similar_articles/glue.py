@@ -84,23 +84,23 @@ def _ranked(settings, lang, config, documents, queries, rank):
             previous = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
         previous = None
-    numbers = lists_to_rank(previous, repr(config), documents, queries)
+    current = Ranking.of(repr(config), documents, queries)
+    numbers = lists_to_rank(previous, current)
     if numbers is None or len(numbers) > len(queries) // 2:
-        answers = rank()
+        current.answers = rank()
     else:
-        answers = list(previous.answers)
+        current.answers = list(previous.answers)
         numbers = sorted(numbers)
         for number, answer in zip(numbers, rank(numbers) if numbers else [], strict=True):
-            answers[number] = answer
+            current.answers[number] = answer
         if not numbers:
-            return answers
+            return current.answers
     stored.parent.mkdir(parents=True, exist_ok=True)
     partial_file = stored.with_name(f"{name}.{os.getpid()}.tmp")
     with partial_file.open("wb") as handle:
-        ranking = Ranking.of(repr(config), documents, queries, answers)
-        pickle.dump(ranking, handle, pickle.HIGHEST_PROTOCOL)
+        pickle.dump(current, handle, pickle.HIGHEST_PROTOCOL)
     os.replace(partial_file, stored)
-    return answers
+    return current.answers
 
 
 def _wanting_a_list(generator) -> dict[str, list]:

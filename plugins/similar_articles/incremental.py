@@ -43,7 +43,7 @@ class Ranking:
     answers: list
 
     @classmethod
-    def of(cls, settings, documents, queries, answers) -> Ranking:
+    def of(cls, settings, documents, queries, answers=None) -> Ranking:
         return cls(
             settings,
             {document.key: _state(document) for document in documents},
@@ -52,26 +52,26 @@ class Ranking:
         )
 
 
-def lists_to_rank(previous: Ranking | None, settings, documents, queries) -> set[int] | None:
-    """Indexes of the queries whose answers may differ from previous's; None when all
+def lists_to_rank(previous: Ranking | None, current: Ranking) -> set[int] | None:
+    """Indexes of current's queries whose answers may differ from previous's; None when all
     must be ranked again (other settings, articles added, removed or reordered)."""
-    if previous is None or previous.settings != settings:
+    if previous is None or previous.settings != current.settings:
         return None
-    current = {document.key: _state(document) for document in documents}
-    if list(current) != list(previous.documents):
+    if list(current.documents) != list(previous.documents):
         return None
-    wanted = [(d.key, *_state(d), tuple(pins)) for d, pins in queries]
-    if [q[0] for q in wanted] != [q[0] for q in previous.queries]:
+    if [q[0] for q in current.queries] != [q[0] for q in previous.queries]:
         return None
     changed, touched = set(), set()
-    for key, (date, keywords) in current.items():
+    for key, (date, keywords) in current.documents.items():
         old_date, old_keywords = previous.documents[key]
         if (date, keywords) != (old_date, old_keywords):
             changed.add(key)
             touched |= (keywords | old_keywords) if date != old_date else keywords ^ old_keywords
     return {
         number
-        for number, (query, before) in enumerate(zip(wanted, previous.queries, strict=True))
+        for number, (query, before) in enumerate(
+            zip(current.queries, previous.queries, strict=True)
+        )
         if query != before
         or query[0] in changed
         or query[2] & touched

@@ -59,7 +59,7 @@ def test_the_lists_ranked_again_are_all_that_change(settings, seed):
         queries = [(d, pins) for d, (_, pins) in zip(documents, queries, strict=True)]
         index = SimilarityIndex(documents, config)
         full = rank_all(index, queries)
-        numbers = lists_to_rank(previous, repr(config), documents, queries)
+        numbers = lists_to_rank(previous, Ranking.of(repr(config), documents, queries))
         assert numbers is not None and len(numbers) < len(queries)
         answers = list(previous.answers)
         for number in numbers:
@@ -75,5 +75,6 @@ def test_an_added_article_ranks_everything_again():
     documents = corpus(1)
     queries = [(d, []) for d in documents]
     previous = Ranking.of(repr(config), documents[:-1], queries[:-1], [])
-    assert lists_to_rank(previous, repr(config), documents, queries) is None
-    assert lists_to_rank(previous, "other settings", documents[:-1], queries[:-1]) is None
+    assert lists_to_rank(previous, Ranking.of(repr(config), documents, queries)) is None
+    other = Ranking.of("other settings", documents[:-1], queries[:-1])
+    assert lists_to_rank(previous, other) is None
