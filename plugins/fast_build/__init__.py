@@ -128,10 +128,11 @@ def read_ahead(generator):
         return
     if isinstance(generator, ArticlesGenerator):
         linear_period_archives(generator)
-    if not generator._cache:  # Pelican's own cache is empty: no file stamp to compute
-        generator.get_cached_data = lambda filename, default=None: default
-    if not generator._cache_data_policy:  # ...nor to store, when it is off
-        generator.cache_data = lambda filename, data: None
+    for cacher in (generator, generator.readers):  # Pelican's own caches, when off
+        if not cacher._cache:  # empty: no file stamp to compute
+            cacher.get_cached_data = lambda filename, default=None: default
+        if not cacher._cache_data_policy:  # ...nor to store
+            cacher.cache_data = lambda filename, data: None
     kind = type(generator).__name__
     cache = reading.read_ahead(
         generator, build.cache_folder(kind), build.workers, build.parallel_from, build.progress

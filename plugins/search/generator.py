@@ -103,13 +103,15 @@ class SearchIndexGenerator(Generator):
             number,
             title=article.title,
             url=article.url,
-            date=article.date.strftime(self.settings["DEFAULT_DATE_FORMAT"]),
+            date=article.locale_date,  # the date as pages show it (Pelican made it)
             datetime=article.date.isoformat(),
             category=article.category.name if getattr(article, "category", None) else "",
             tags=[tag.name for tag in getattr(article, "tags", [])],
             actors=[actor.name for actor in getattr(article, "actors", [])],
-            lead_html=article.summary,
-            body_html=article.content,
+            # The HTML as read: only link targets differ from article.content (Pelican
+            # rewrites them for each page), and the search keeps the text only.
+            lead_html=article.metadata.get("summary") or article.summary,
+            body_html=article._content,
             text_of=texts,
         )
 
