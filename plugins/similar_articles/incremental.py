@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .core import Document
+from .core import Document, Match
 
 
 def _keywords(document: Document) -> frozenset:
@@ -44,12 +44,25 @@ class Ranking:
 
     @classmethod
     def of(cls, settings, documents, queries, answers=None) -> Ranking:
+        states = {id(document): _state(document) for document in documents}
+        for document, _ in queries:  # drafts are queries only
+            if id(document) not in states:
+                states[id(document)] = _state(document)
         return cls(
             settings,
-            {document.key: _state(document) for document in documents},
-            [(d.key, *_state(d), tuple(pins)) for d, pins in queries],
+            {document.key: states[id(document)] for document in documents},
+            [(d.key, *states[id(d)], tuple(pins)) for d, pins in queries],
             answers,
         )
+
+    def __getstate__(self):
+        """Matches pickled as plain tuples: a quarter of the time of named tuples."""
+        answers = [([tuple(m) for m in matches], unknown) for matches, unknown in self.answers]
+        return {**self.__dict__, "answers": answers}
+
+    def __setstate__(self, state):
+        answers = [([Match._make(m) for m in ms], unknown) for ms, unknown in state["answers"]]
+        self.__dict__.update({**state, "answers": answers})
 
 
 def lists_to_rank(previous: Ranking | None, current: Ranking) -> set[int] | None:
@@ -61,6 +74,8 @@ def lists_to_rank(previous: Ranking | None, current: Ranking) -> set[int] | None
         return None
     if [q[0] for q in current.queries] != [q[0] for q in previous.queries]:
         return None
+    if current.documents == previous.documents and current.queries == previous.queries:
+        return set()
     changed, touched = set(), set()
     for key, (date, keywords) in current.documents.items():
         old_date, old_keywords = previous.documents[key]
