@@ -40,6 +40,8 @@ THEME = str(ROOT / "theme")
 # Plugins import one another (similar_articles reports problems through content_checks).
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 sys.path.insert(0, PLUGIN_PATHS[0])
+from template_filters import date_text, without_empty  # noqa: E402
+
 # search before similar_articles: the search index starts (in Node, on the other core) as
 # soon as the articles are read, while the similar lists are ranked.
 PLUGINS = ["content_checks", "actors", "search", "similar_articles", "preview", "fast_build"]
@@ -135,14 +137,14 @@ LIVE_RELOAD = False  # tools/devserver.py turns it on: pages reload after each r
 MENU_CATEGORIES = True
 SHOW_ACTORS_IN_MENU = True
 
-
-def without_empty(mapping):
-    """A dict without its empty values (for JSON-LD)."""
-    return {key: value for key, value in mapping.items() if value not in (None, "", [], {})}
-
-
-JINJA_FILTERS = {"without_empty": without_empty}
+JINJA_FILTERS = {"without_empty": without_empty, "date_text": date_text}
 
 # Autoescape everything; templates mark the HTML that Pelican renders (content, summary,
-# typogrified title) with |safe.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# typogrified title) with |safe. No auto_reload: each build makes a new Environment, and
+# checking the templates' mtimes on every include and import cost seconds on a large site.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "auto_reload": False,
+}

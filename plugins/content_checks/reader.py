@@ -18,6 +18,7 @@ from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataR
 from pelican.utils import get_date, pelican_open
 
 from .rules import ContentError, Problem, check_front_matter, load_front_matter
+from .typography import typogrifier
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
@@ -144,22 +145,6 @@ def inert(metadata: dict) -> dict:
     if isinstance(metadata.get("summary"), str):
         metadata["summary"] = nh3.clean(metadata["summary"], url_schemes=SAFE_SCHEMES)
     return metadata
-
-
-def typogrifier(settings):
-    """typogrify as Pelican's Readers.read_file applies it (TYPOGRIFY_IGNORE_TAGS,
-    TYPOGRIFY_OMIT_FILTERS, TYPOGRIFY_DASHES and smart quotes for &quot;)."""
-    import smartypants
-    from typogrify.filters import typogrify
-
-    dashes = settings.get("TYPOGRIFY_DASHES", "default")
-    smartypants.Attr.default = {
-        "oldschool": smartypants.Attr.set2,
-        "oldschool_inverted": smartypants.Attr.set3,
-    }.get(dashes, smartypants.Attr.set1) | smartypants.Attr.w
-    ignore = settings.get("TYPOGRIFY_IGNORE_TAGS", [])
-    omit = dict.fromkeys(settings.get("TYPOGRIFY_OMIT_FILTERS", []), False)
-    return lambda text: typogrify(text, ignore, **omit) if text else text
 
 
 def _missing_native_fields(metadata, path: str) -> list[Problem]:

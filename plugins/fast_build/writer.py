@@ -32,6 +32,7 @@ class FastWriter(Writer):
         self.announce = announce  # send content_written for pages rendered elsewhere
         self.records: dict[str, tuple] = {}
         self.rendered = 0
+        self.folders: set[str] = set()
 
     def write_file(
         self,
@@ -139,7 +140,7 @@ class FastWriter(Writer):
         if localcontext["localsiteurl"]:
             context["localsiteurl"] = localcontext["localsiteurl"]
         output = template.render(localcontext)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        self._make_folder(os.path.dirname(path))
         with self._open_w(path, "utf-8", override=override) as handle:
             handle.write(output)
         self._record(name, fingerprint(), path)
@@ -187,6 +188,11 @@ class FastWriter(Writer):
         )
         self._record(path, fingerprint, full_path)
         return feed
+
+    def _make_folder(self, folder: str) -> None:
+        if folder not in self.folders:  # makedirs costs a failed mkdir when it exists
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
 
     def _record(self, name, fingerprint, path):
         self.plan.manifest.record(name, fingerprint, path)

@@ -1,0 +1,73 @@
+"""The typogrify steps skipped on text without their mark give what plain typogrify gives."""
+
+from pathlib import Path
+
+import pytest
+from content_checks import typography
+from markdown import Markdown
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = sorted((ROOT / "content" / "articles").rglob("*.md")) + sorted(
+    (ROOT / "tests" / "fixtures" / "18f-excerpt").glob("*.md")
+)
+TRICKY = [  # each guard's mark at a token's edge, in entities, in tags and in code
+    '<p>"Quoted" and \'single\' &amp; the <a href="x">"linked"</a> word\'s end.</p>',
+    "<p>'</p><p>\"</p><p>a'<em>'b'</em>'</p>",
+    "<p>&quot;Escaped&quot; quotes, a &#8220;curly&#8221; one, &ldquo;named&rdquo;</p>",
+    "<p>Salt & pepper, salt &amp; pepper, salt&nbsp;&&nbsp;pepper</p>",
+    '<pre><code>print("quoted") & \'kept\'</code></pre><p>After "it"</p>',
+    "<h2>'90s -- the ... decade</h2><li>\"List\"</li><dd>'Term'</dd>",
+    "No tags at all, a 'quote' at the end'",
+    "",
+    "<p>Nothing to change here</p>",
+]
+
+
+def html_of(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    if text.startswith("---"):
+        text = text.split("---", 2)[2]
+    return Markdown(extensions=["extra", "toc", "codehilite"], output_format="html5").convert(text)
+
+
+def both_ways(text: str, settings: dict) -> tuple[str, str]:
+    apply = typography.typogrifier(settings)
+    try:
+        typography.remove_guards()
+        plain = apply(text)
+        typography.install_guards()
+        return plain, apply(text)
+    finally:
+        typography.install_guards()
+
+
+@pytest.mark.parametrize("dashes", ["default", "oldschool", "oldschool_inverted"])
+def test_tricky_text_is_typogrified_as_without_the_guards(dashes):
+    for text in TRICKY:
+        plain, guarded = both_ways(text, {"TYPOGRIFY_DASHES": dashes})
+        assert guarded == plain, text
+
+
+def test_real_articles_are_typogrified_as_without_the_guards():
+    assert len(ARTICLES) >= 5
+    changed = 0
+    for path in ARTICLES:
+        plain, guarded = both_ways(html_of(path), {})
+        assert guarded == plain, path
+        changed += guarded != html_of(path)
+    assert changed >= 4  # typogrify had quotes, dashes and capitals to work on
+
+
+def test_a_guard_runs_its_step_only_on_text_with_its_mark():
+    calls = []
+    guarded = typography._only_with(typography.QUOTES, lambda text: calls.append(text) or text)
+    assert guarded("no quote here") == "no quote here"
+    assert guarded('a "quote"') == 'a "quote"'
+    assert calls == ['a "quote"']
+
+
+def test_guards_are_installed_once():
+    typography.install_guards()
+    typography.install_guards()
+    step = typography.smartypants.convert_quotes
+    assert not hasattr(step.unguarded, "unguarded")
