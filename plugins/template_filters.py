@@ -1,6 +1,7 @@
 """Jinja filters of the theme (JINJA_FILTERS in pelicanconf.py)."""
 
-from functools import lru_cache
+MAX_DATE_TEXTS = 200_000
+_date_texts: dict[tuple, str] = {}
 
 
 def without_empty(mapping):
@@ -11,11 +12,13 @@ def without_empty(mapping):
 def date_text(date, date_format):
     """date.strftime(date_format), once per date: an article's date is printed on its page,
     its cards and the similar lists it appears in, and Pelican's strftime is slow."""
-    return _date_text(date, type(date), date.tzinfo, date_format)
-
-
-@lru_cache(maxsize=1 << 16)
-def _date_text(date, kind, tzinfo, date_format):
-    # Aware datetimes are equal when they are the same instant, in any time zone: the type
-    # and zone are in the key so that 12:00+03:00 is never printed for 09:00+00:00.
-    return date.strftime(date_format)
+    # Not keyed on the date itself: aware datetimes are equal when they are the same instant
+    # in any zone (12:00+03:00 must not print as 09:00+00:00), and dateutil's zones, which
+    # Pelican gives to dates written with an offset, cannot be hashed.
+    key = (type(date), date.isoformat(), date.tzname(), date_format)
+    text = _date_texts.get(key)
+    if text is None:
+        if len(_date_texts) >= MAX_DATE_TEXTS:  # a long-running preview server
+            _date_texts.clear()
+        text = _date_texts[key] = date.strftime(date_format)
+    return text

@@ -82,3 +82,15 @@ def test_navigation_marks_where_the_reader_is(seed_site):
     assert current("archives/index.html") == ["Archives"]
     assert current("actors/index.html") == ["Actors"]
     assert current("category/security/index.html") == ["Security"]
+
+
+def test_dates_written_with_an_offset_print_their_own_local_time(content, build_site):
+    # Pelican gives these dateutil zones; the same instant in two zones prints two times.
+    write_article(content, "kyiv", **article_fields("Kyiv", date="2020-01-01 12:00+02:00"))
+    write_article(content, "minsk", **article_fields("Minsk", date="2020-01-01 13:00+03:00"))
+    site = build_site(content)
+    stamps = {
+        page.h1.get_text(): page.select_one(".article-header time").get_text()
+        for page in map(site.page, ["2020/01/kyiv.html", "2020/01/minsk.html"])
+    }
+    assert stamps == {"Kyiv": "January 01, 2020 12:00", "Minsk": "January 01, 2020 13:00"}

@@ -2,17 +2,18 @@
 
 import datetime as dt
 
-from pelican.utils import SafeDatetime
-from template_filters import _date_text, date_text, without_empty
+import template_filters
+from pelican.utils import SafeDatetime, get_date
+from template_filters import date_text, without_empty
 
 
-def test_date_text_is_pelicans_strftime_made_once_per_date():
+def test_date_text_is_pelicans_strftime_made_once_per_date(monkeypatch):
+    monkeypatch.setattr(template_filters, "_date_texts", {})
     date = SafeDatetime(2016, 4, 2, 8, 5)
-    _date_text.cache_clear()
     assert date_text(date, "%B %-d, %Y %H:%M") == date.strftime("%B %-d, %Y %H:%M")
     assert date_text(date, "%B %-d, %Y %H:%M") == "April 2, 2016 08:05"
     assert date_text(date, "%Y-%m-%d") == "2016-04-02"  # the format is part of the key
-    assert _date_text.cache_info().hits == 1
+    assert len(template_filters._date_texts) == 2
 
 
 def test_the_same_instant_in_another_zone_prints_its_own_time():
@@ -21,6 +22,19 @@ def test_the_same_instant_in_another_zone_prints_its_own_time():
     assert minsk == utc
     assert date_text(minsk, "%H:%M") == "12:00"
     assert date_text(utc, "%H:%M") == "09:00"
+
+
+def test_a_date_written_with_an_offset_is_printed():
+    date = get_date("2016-04-02 12:00+0300")  # a dateutil zone, which cannot be hashed
+    assert date_text(date, "%B %-d, %Y %H:%M %z") == "April 2, 2016 12:00 +0300"
+
+
+def test_the_texts_kept_are_bounded(monkeypatch):
+    monkeypatch.setattr(template_filters, "_date_texts", {})
+    monkeypatch.setattr(template_filters, "MAX_DATE_TEXTS", 3)
+    for day in range(1, 8):
+        date_text(SafeDatetime(2016, 4, day), "%d")
+    assert len(template_filters._date_texts) <= 3
 
 
 def test_without_empty_keeps_falsy_values_that_say_something():
