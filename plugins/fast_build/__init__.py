@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 import pelican.generators
+import pelican.writers
 from article_lists import EVERY, PAGES
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
@@ -89,6 +90,7 @@ def _modified(path: Path) -> float:
 
 BUILD: dict[str, Build] = {}
 _PELICAN_PROCESS_TRANSLATIONS = pelican.generators.process_translations
+_FEED_TAG_URI = pelican.writers.get_tag_uri
 _EXIT_HOOK = []
 
 
@@ -101,6 +103,8 @@ def start(pelican_object):
     pelican.generators.process_translations = (
         speedups.process_translations if fast else _PELICAN_PROCESS_TRANSLATIONS
     )
+    speedups.forget_tag_uris()
+    pelican.writers.get_tag_uri = speedups.tag_uri if fast else _FEED_TAG_URI  # for feeds
     if fast:
         _pause_garbage_collection()
 

@@ -7,9 +7,13 @@
 - Pelican writes each tag and category page after `[a for a in self.dates if a in
   articles]`: for each tag, a scan of every article with a list lookup in each. Here the
   tag's own articles are sorted by their place in the dates.
+- Pelican makes an article's Atom id (feedgenerator's get_tag_uri, its date through
+  Pelican's strftime) again for each of the some ten feeds the article is in.
 """
 
 from __future__ import annotations
+
+from feedgenerator import get_tag_uri
 
 _MEMO_CLASSES: dict[type, type] = {}
 
@@ -135,3 +139,18 @@ def process_translations(content_list, translation_id=None):
             a.translations = [x for x in items if x != a]
     in_index = {id(item) for item in index}
     return index, [x for x in content_list if id(x) not in in_index]
+
+
+_TAG_URIS: dict[tuple, str] = {}
+
+
+def tag_uri(url, date) -> str:
+    """get_tag_uri(url, date), made once: it reads only the URL and the day of the date."""
+    key = (url, None if date is None else (date.year, date.month, date.day))
+    if key not in _TAG_URIS:
+        _TAG_URIS[key] = get_tag_uri(url, date)
+    return _TAG_URIS[key]
+
+
+def forget_tag_uris() -> None:
+    _TAG_URIS.clear()

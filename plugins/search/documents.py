@@ -56,12 +56,13 @@ def search_document(
     tags: list[str],
     actors: list[str],
     lead_html: str,
-    body_html: str,
+    body_html: str | None,
     text_of=plain_text,
 ) -> dict:
     """One entry of the documents list that tools/search/build_index.cjs indexes;
-    text_of turns HTML into plain text (plain_text, or a cache in front of it)."""
-    return {
+    text_of turns HTML into plain text (plain_text, or a cache in front of it). Without
+    body_html (None), the entry has no body yet."""
+    document = {
         "id": number,
         "title": text_of(title),
         "url": url,
@@ -71,8 +72,10 @@ def search_document(
         "tags": tags,
         "actors": actors,
         "lead": text_of(lead_html),
-        "body": text_of(body_html),
     }
+    if body_html is not None:
+        document["body"] = text_of(body_html)
+    return document
 
 
 class TextCache:

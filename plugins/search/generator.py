@@ -62,15 +62,24 @@ class SearchIndexGenerator(Generator):
             cache = Path(self.settings["CACHE_PATH"]).resolve() / "search-index"
             cache = cache / content.hexdigest()[:16]
         texts = TextCache(cache / "texts" if cache else None)
+        # The first-results part needs no body: it goes to Node (on the idle core) first,
+        # while the bodies are turned into text here.
         documents = [self._document(n, a, texts) for n, a in enumerate(articles)]
+        parts = [meta_part(documents)]
+        parts_cache = cache / "parts" if cache else None
+        started = {}
+        if missing_parts(parts, parts_cache) and shutil.which("node") and LIBRARY.exists():
+            started[parts[0].key] = start_node(shutil.which("node"), parts[0])
+        for document, article in zip(documents, articles, strict=True):
+            # The HTML as read: only link targets differ from article.content (Pelican
+            # rewrites them for each page), and the search keeps the text only.
+            document["body"] = texts(article._content)
         texts.save()
+        parts += text_parts(documents)
         folder = Path(tempfile.mkdtemp(prefix="search-index-"))
         errors = []
-        parts_cache = cache / "parts" if cache else None
-        parts = plan_parts(documents)
-        started = {}
         to_build = missing_parts(parts, parts_cache)
-        if to_build and shutil.which("node") and LIBRARY.exists():  # Node starts right now
+        if to_build and not started and shutil.which("node") and LIBRARY.exists():
             started[to_build[0].key] = start_node(shutil.which("node"), to_build[0])
 
         def build():
@@ -108,10 +117,8 @@ class SearchIndexGenerator(Generator):
             category=article.category.name if getattr(article, "category", None) else "",
             tags=[tag.name for tag in getattr(article, "tags", [])],
             actors=[actor.name for actor in getattr(article, "actors", [])],
-            # The HTML as read: only link targets differ from article.content (Pelican
-            # rewrites them for each page), and the search keeps the text only.
             lead_html=article.metadata.get("summary") or article.summary,
-            body_html=article._content,
+            body_html=None,  # added by start(), once the first-results part is in Node
             text_of=texts,
         )
 
@@ -126,14 +133,24 @@ class Part(NamedTuple):
 
 
 def plan_parts(documents: list[dict]) -> list[Part]:
-    groups = [documents[i : i + DOCS_PER_GROUP] for i in range(0, len(documents), DOCS_PER_GROUP)]
+    return [meta_part(documents), *text_parts(documents)]
+
+
+def meta_part(documents: list[dict]) -> Part:
+    """The first-results index and the result rows: everything but the bodies."""
     metadata = [{k: v for k, v in d.items() if k != "body"} for d in documents]
-    parts = [("meta", metadata, len(groups))]
-    parts += [
-        ("text", [{"id": d["id"], "body": d["body"]} for d in group], number)
-        for number, group in enumerate(groups)
-    ]
-    return [Part(_part_key(mode, data, number), mode, data, number) for mode, data, number in parts]
+    groups = -(-len(documents) // DOCS_PER_GROUP)
+    return Part(_part_key("meta", metadata, groups), "meta", metadata, groups)
+
+
+def text_parts(documents: list[dict]) -> list[Part]:
+    parts = []
+    for number, start in enumerate(range(0, len(documents), DOCS_PER_GROUP)):
+        data = [
+            {"id": d["id"], "body": d["body"]} for d in documents[start : start + DOCS_PER_GROUP]
+        ]
+        parts.append(Part(_part_key("text", data, number), "text", data, number))
+    return parts
 
 
 def missing_parts(parts: list[Part], cache: Path | None) -> list[Part]:
