@@ -1,5 +1,7 @@
-"""The typogrify steps skipped on text without their mark give what plain typogrify gives."""
+"""typogrify with its steps skipped where they cannot change the text, and widont tried only
+where a match can start: the same output as plain typogrify."""
 
+import random
 from pathlib import Path
 
 import pytest
@@ -66,8 +68,31 @@ def test_a_guard_runs_its_step_only_on_text_with_its_mark():
     assert calls == ['a "quote"']
 
 
-def test_guards_are_installed_once():
+def test_guards_are_installed_once_and_removed():
     typography.install_guards()
     typography.install_guards()
-    step = typography.smartypants.convert_quotes
-    assert not hasattr(step.unguarded, "unguarded")
+    for step in (typography.smartypants.convert_quotes, typography.filters.widont):
+        assert not hasattr(step.unguarded, "unguarded")
+    typography.remove_guards()
+    assert not hasattr(typography.filters.widont, "unguarded")
+    typography.install_guards()
+
+
+PIECES = [  # words, spaces of every kind, blocks, inline tags, and broken markup
+    *["word", "w", "é", "1", " ", "  ", "\n", "\t", "\xa0", "\u2009", "\x1c", "\u200b"],
+    *["<p>", "</p>", "<li>", "</li>", "<h1>", "</h1>", "</h2>", "</dd>", "</dt>", "</ul>"],
+    *["<em>", "</em>", "<b>", "</b>", "<i", "</i>", "<strong>", "</strong>", "</span>"],
+    *['<span class="c">', "<a href='x'>", "</a>", "<br>", "<img src=x>", "<code>", "</code>"],
+    *["<blockquote>", "</blockquote>", "<", ">", "x>", "</", "<b <i>", "&amp;"],
+]
+
+
+def test_widont_gives_what_typogrifys_widont_gives_on_random_html():
+    rng = random.Random(2026)
+    changed = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 25)))
+        expected = typography.widont.unguarded(text)
+        assert typography.widont(text) == expected, repr(text)
+        changed += expected != text
+    assert changed > 500  # the random texts did give widont work
