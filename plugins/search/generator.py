@@ -9,6 +9,7 @@ rebuild runs Node only for the parts whose articles changed (SEARCH_INDEX_CACHE)
 
 from __future__ import annotations
 
+import atexit
 import filecmp
 import hashlib
 import json
@@ -34,6 +35,14 @@ class SearchIndexError(RuntimeError):
     pass
 
 
+# Node runs not finished yet, and the temporary folder of the index being built: a build
+# that fails before writing the index leaves them to _clean_up_at_exit.
+_RUNNING: dict[int, tuple] = {}
+_FOLDERS: set[Path] = set()
+_EXITING = threading.Event()
+_OWNER = [os.getpid()]  # the process that started them (forked workers leave them alone)
+
+
 class SearchIndexGenerator(Generator):
     """Builds the index in a background thread (its Node processes use the other core),
     started once the articles are read, and puts it into the output at the end."""
@@ -48,6 +57,7 @@ class SearchIndexGenerator(Generator):
             thread, folder, _ = previous._work
             thread.join()
             shutil.rmtree(folder, ignore_errors=True)
+            _FOLDERS.discard(folder)
             previous._work = None
 
     def start(self):
@@ -77,6 +87,7 @@ class SearchIndexGenerator(Generator):
         texts.save()
         parts += text_parts(documents)
         folder = Path(tempfile.mkdtemp(prefix="search-index-"))
+        _FOLDERS.add(folder)
         errors = []
         to_build = missing_parts(parts, parts_cache)
         if to_build and not started and shutil.which("node") and LIBRARY.exists():
@@ -106,6 +117,7 @@ class SearchIndexGenerator(Generator):
             update_folder(folder / "search", target)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+            _FOLDERS.discard(folder)
 
     def _document(self, number, article, texts) -> dict:
         return search_document(
@@ -171,16 +183,16 @@ def build_index(
     parts = plan_parts(documents) if parts is None else parts
     started = {} if started is None else started
     to_build = missing_parts(parts, cache)
-    for part in to_build:  # first: the cached parts are linked while Node runs
-        work = finish_node(started.pop(part.key, None) or start_node(node, part))
-        try:
-            shutil.copytree(work, target, dirs_exist_ok=True)
-            stored = cache / part.key if cache is not None else None
-            if stored is not None and not stored.exists():
-                stored.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(work, stored)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+    try:
+        for number, part in enumerate(to_build):  # first: cached parts are linked meanwhile
+            work = finish_node(started.pop(part.key, None) or start_node(node, part))
+            if number + 1 < len(to_build):  # the next part runs while this one is stored
+                upcoming = to_build[number + 1]
+                started.setdefault(upcoming.key, start_node(node, upcoming))
+            _keep_part(work, target, cache / part.key if cache is not None else None)
+    finally:
+        for handle in started.values():  # left by a part that failed
+            _abandon(handle)
     built = {part.key for part in to_build}
     for part in parts:
         if part.key not in built:
@@ -192,6 +204,18 @@ def build_index(
         for stale in cache.iterdir():
             if stale.is_dir() and stale.name not in used:
                 shutil.rmtree(stale, ignore_errors=True)
+
+
+def _keep_part(work: Path, target: Path, stored: Path | None) -> None:
+    """A part Node built: into the cache (moved), and linked from there into target."""
+    try:
+        if stored is not None and not stored.exists():
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(work, stored)
+        source = stored if stored is not None and stored.exists() else work
+        shutil.copytree(source, target, dirs_exist_ok=True, copy_function=_link_or_copy)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def find_node() -> str:
@@ -206,22 +230,47 @@ def find_node() -> str:
 
 def start_node(node: str, part: Part):
     """Start the builder on one part, into a folder of its own; finish_node waits."""
+    if _EXITING.is_set():
+        raise SearchIndexError("the build ended before the search index was written")
     work = Path(tempfile.mkdtemp(prefix="search-part-"))
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as source:
         json.dump(part.data, source, ensure_ascii=False)
     command = [node, str(BUILDER), part.mode, source.name, str(work), str(part.number)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    return process, work, source.name
+    _OWNER[0] = os.getpid()
+    _RUNNING[process.pid] = (process, work, source.name)
+    return _RUNNING[process.pid]
 
 
 def finish_node(handle) -> Path:
     process, work, source = handle
     _, errors = process.communicate()
+    _RUNNING.pop(process.pid, None)
     os.unlink(source)
     if process.returncode != 0:
         shutil.rmtree(work, ignore_errors=True)
         raise SearchIndexError(f"building the search index failed:\n{errors}")
     return work
+
+
+def _abandon(handle) -> None:
+    process, work, source = handle
+    process.kill()
+    process.communicate()
+    _RUNNING.pop(process.pid, None)
+    Path(source).unlink(missing_ok=True)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+@atexit.register
+def _clean_up_at_exit() -> None:
+    if os.getpid() != _OWNER[0]:
+        return
+    _EXITING.set()
+    for handle in list(_RUNNING.values()):
+        _abandon(handle)
+    for folder in list(_FOLDERS):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _part_key(mode: str, data: list[dict], number: int) -> str:

@@ -3,9 +3,15 @@ articles changed, and gives the same files as a build from scratch."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 import search.documents as search_documents
 import search.generator as search_generator
-from conftest import article_fields, build, write_article
+from conftest import ROOT, article_fields, build, write_article
 
 
 def node_runs(monkeypatch) -> list[tuple[str, int]]:
@@ -51,3 +57,46 @@ def test_only_the_changed_parts_go_through_node(content, tmp_path, monkeypatch):
     fresh = tmp_path / "fresh"
     build(content, fresh, CACHE_PATH=str(tmp_path / "other-cache"))
     assert index_files(output) == index_files(fresh)
+
+
+def test_a_part_that_fails_stops_the_build_and_leaves_no_node_running(
+    content, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(search_generator, "DOCS_PER_GROUP", 1)
+    for n in range(4):
+        write_article(content, f"a{n}", f"Body {n}.", **article_fields(f"Title {n}"))
+    real = search_generator.start_node
+    processes, folders = [], []
+
+    def failing_first_text(node, part):
+        handle = real(node, part)
+        if (part.mode, part.number) == ("text", 0):
+            handle[0].kill()  # as if Node had crashed on this part
+        processes.append(handle[0])
+        folders.append(handle[1])
+        return handle
+
+    monkeypatch.setattr(search_generator, "start_node", failing_first_text)
+    with pytest.raises(Exception, match="building the search index failed"):
+        build(content, tmp_path / "site")
+    assert len(processes) >= 2  # the next part was already running
+    assert all(process.poll() is not None for process in processes)
+    assert not any(folder.exists() for folder in folders)
+
+
+def test_a_failed_build_leaves_no_temporary_files(content, tmp_path):
+    write_article(content, "good", "Body.", **article_fields("A good article"))
+    (content / "articles" / "broken.md").write_text("---\ndate: 2020-01-01\n---\n\nNo title.\n")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    pelican = str(Path(sys.executable).parent / "pelican")
+    settings = ["-s", str(ROOT / "pelicanconf.py"), "-e", f'CACHE_PATH="{tmp_path / "cache"}"']
+    result = subprocess.run(
+        [pelican, str(content), "-o", str(tmp_path / "out"), *settings],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TMPDIR": str(temporary)},
+    )
+    assert result.returncode != 0
+    assert "title" in result.stdout + result.stderr
+    assert list(temporary.iterdir()) == []  # no Node input, part or index folder left
