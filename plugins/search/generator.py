@@ -35,10 +35,10 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-# Node runs not finished yet, and the temporary folder of the index being built: a build
-# that fails before writing the index leaves them to _clean_up_at_exit.
+# Node runs not finished yet, and the temporary folder of each index being built (with its
+# thread): a build that fails before writing the index leaves them to _clean_up_at_exit.
 _RUNNING: dict[int, tuple] = {}
-_FOLDERS: set[Path] = set()
+_BUILDS: dict[Path, threading.Thread] = {}
 _EXITING = threading.Event()
 _OWNER = [os.getpid()]  # the process that started them (forked workers leave them alone)
 
@@ -57,7 +57,7 @@ class SearchIndexGenerator(Generator):
             thread, folder, _ = previous._work
             thread.join()
             shutil.rmtree(folder, ignore_errors=True)
-            _FOLDERS.discard(folder)
+            _BUILDS.pop(folder, None)
             previous._work = None
 
     def start(self):
@@ -87,7 +87,6 @@ class SearchIndexGenerator(Generator):
         texts.save()
         parts += text_parts(documents)
         folder = Path(tempfile.mkdtemp(prefix="search-index-"))
-        _FOLDERS.add(folder)
         errors = []
         to_build = missing_parts(parts, parts_cache)
         if to_build and not started and shutil.which("node") and LIBRARY.exists():
@@ -100,6 +99,7 @@ class SearchIndexGenerator(Generator):
                 errors.append(error)
 
         thread = threading.Thread(target=build, name="search-index", daemon=True)
+        _BUILDS[folder] = thread
         thread.start()
         self._work = (thread, folder, errors)
 
@@ -117,7 +117,7 @@ class SearchIndexGenerator(Generator):
             update_folder(folder / "search", target)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-            _FOLDERS.discard(folder)
+            _BUILDS.pop(folder, None)
 
     def _document(self, number, article, texts) -> dict:
         return search_document(
@@ -266,11 +266,14 @@ def _abandon(handle) -> None:
 def _clean_up_at_exit() -> None:
     if os.getpid() != _OWNER[0]:
         return
-    _EXITING.set()
+    _EXITING.set()  # no new Node run starts
+    for process, _, _ in list(_RUNNING.values()):
+        process.kill()  # the build thread waiting on it stops
+    for folder, thread in list(_BUILDS.items()):
+        thread.join(timeout=60)
+        shutil.rmtree(folder, ignore_errors=True)
     for handle in list(_RUNNING.values()):
         _abandon(handle)
-    for folder in list(_FOLDERS):
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _part_key(mode: str, data: list[dict], number: int) -> str:
