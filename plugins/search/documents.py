@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import re
 from html import unescape
 from html.parser import HTMLParser
 
@@ -42,7 +41,7 @@ def plain_text(html: str) -> str:
     parser = _TextOf()
     parser.feed(html or "")
     parser.close()
-    return re.sub(r"\s+", " ", unescape("".join(parser.parts))).strip()
+    return " ".join(unescape("".join(parser.parts)).split())  # spaces collapsed, ends trimmed
 
 
 def search_document(

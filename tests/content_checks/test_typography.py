@@ -1,5 +1,5 @@
-"""typogrify with its steps skipped where they cannot change the text, and widont tried only
-where a match can start: the same output as plain typogrify."""
+"""typogrify with its steps skipped where they cannot change the text, and widont and caps
+tried only where a match can start: the same output as plain typogrify."""
 
 import random
 from pathlib import Path
@@ -71,28 +71,37 @@ def test_a_guard_runs_its_step_only_on_text_with_its_mark():
 def test_guards_are_installed_once_and_removed():
     typography.install_guards()
     typography.install_guards()
-    for step in (typography.smartypants.convert_quotes, typography.filters.widont):
+    for step in (
+        typography.smartypants.convert_quotes,
+        typography.filters.widont,
+        typography.filters.caps,
+    ):
         assert not hasattr(step.unguarded, "unguarded")
     typography.remove_guards()
     assert not hasattr(typography.filters.widont, "unguarded")
+    assert not hasattr(typography.filters.caps, "unguarded")
     typography.install_guards()
 
 
-PIECES = [  # words, spaces of every kind, blocks, inline tags, and broken markup
-    *["word", "w", "é", "1", " ", "  ", "\n", "\t", "\xa0", "\u2009", "\x1c", "\u200b"],
+PIECES = [  # words, capitals, spaces of every kind, blocks, inline tags, broken markup
+    *["word", "w", "é", "1", "٣", " ", "  ", "\n", "\t", "\xa0", "\u2009", "\x1c", "\u200b"],
+    *["NATO", "EU", "U.S.", "U. S. ", "A.", "B", "KGB's", "2KU2", "H2O", "I", "OK.", "'", "."],
     *["<p>", "</p>", "<li>", "</li>", "<h1>", "</h1>", "</h2>", "</dd>", "</dt>", "</ul>"],
     *["<em>", "</em>", "<b>", "</b>", "<i", "</i>", "<strong>", "</strong>", "</span>"],
     *['<span class="c">', "<a href='x'>", "</a>", "<br>", "<img src=x>", "<code>", "</code>"],
+    *["<kbd>", "</kbd>", "<script>", "</script>", "<KBD x>", "<!-- X -- Y -->", "<!-- AB -->"],
     *["<blockquote>", "</blockquote>", "<", ">", "x>", "</", "<b <i>", "&amp;"],
 ]
 
 
-def test_widont_gives_what_typogrifys_widont_gives_on_random_html():
+@pytest.mark.parametrize("step", ["widont", "caps"])
+def test_the_quicker_steps_give_what_typogrifys_give_on_random_html(step):
+    quicker = getattr(typography, step)
     rng = random.Random(2026)
     changed = 0
     for _ in range(20_000):
         text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 25)))
-        expected = typography.widont.unguarded(text)
-        assert typography.widont(text) == expected, repr(text)
+        expected = quicker.unguarded(text)
+        assert quicker(text) == expected, repr(text)
         changed += expected != text
-    assert changed > 500  # the random texts did give widont work
+    assert changed > 500  # the random texts did give the step work
