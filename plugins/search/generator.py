@@ -151,7 +151,7 @@ def plan_parts(documents: list[dict]) -> list[Part]:
 def meta_part(documents: list[dict]) -> Part:
     """The first-results index and the result rows: everything but the bodies."""
     metadata = [{k: v for k, v in d.items() if k != "body"} for d in documents]
-    groups = -(-len(documents) // DOCS_PER_GROUP)
+    groups = len(range(0, len(documents), DOCS_PER_GROUP))  # as many as text_parts makes
     return Part(_part_key("meta", metadata, groups), "meta", metadata, groups)
 
 
