@@ -1,9 +1,11 @@
 """typogrify, as Pelican's Readers.read_file applies it, with the same output for less work.
 
-- Three of typogrify's steps only ever change text that holds a given character:
-  smartypants' quotes need a quote, `amp` an ampersand, `initial_quotes` an opening quote.
-  Each runs regular expressions over the whole text, and most of a page's text holds none
-  of them, so each step is skipped where its mark is absent.
+- Most of typogrify's steps only ever change text that holds a given mark: smartypants'
+  quotes need a quote, its dashes two hyphens, its ellipses three dots, its backticks two,
+  its escapes a backslash; `amp` needs an ampersand, `initial_quotes` an opening quote.
+  Each runs regular expressions over the whole text (smartypants over each run of text
+  between tags), and most of a page's text holds none of the marks, so each step is
+  skipped where its mark is absent.
 - `widont` tries its regular expression at every character of the text, though a match can
   only end at the close of a paragraph, heading or list item (or at the very end). Here it
   is tried only where a match can start: before the last word of each such block.
@@ -25,8 +27,15 @@ from typogrify import filters
 
 QUOTES = ("'", '"')
 OPENING_QUOTES = (*QUOTES, "&ldquo;", "&#8220;", "&lsquo;", "&#8216;")  # initial_quotes' regex
+DASHES = ("--",)  # every dash pattern of smartypants holds two hyphens
 GUARDS = (  # (module, function, marks without which the function returns its input)
     (smartypants, "convert_quotes", QUOTES),
+    (smartypants, "process_escapes", ("\\",)),
+    (smartypants, "convert_dashes", DASHES),
+    (smartypants, "convert_dashes_oldschool", DASHES),
+    (smartypants, "convert_dashes_oldschool_inverted", DASHES),
+    (smartypants, "convert_ellipses", ("...", ". . .")),
+    (smartypants, "convert_backticks", ("``", "''")),
     (filters, "amp", ("&",)),
     (filters, "initial_quotes", OPENING_QUOTES),
 )
@@ -98,7 +107,7 @@ def widont(text: str) -> str:
             continue
         match = WIDONT.match(text, start)
         if match:
-            out += [text[done:start], match.expand(r"\1&nbsp;\2")]
+            out += [text[done:start], match[1], "&nbsp;", match[2]]  # r"\1&nbsp;\2"
             done = match.end()
     return "".join(out) + text[done:] if out else text
 

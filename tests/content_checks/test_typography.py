@@ -22,6 +22,10 @@ TRICKY = [  # each guard's mark at a token's edge, in entities, in tags and in c
     "No tags at all, a 'quote' at the end'",
     "",
     "<p>Nothing to change here</p>",
+    "<p>a -- b --- c - d ---- e -</p><p>--</p><code>x -- y</code>",
+    "<p>wait... . . . .. . . ....</p><p>...</p><pre>x...</pre>",
+    "<p>``double'' `single' ''' `` ''</p><p>``</p><p>two'' closing</p>",
+    r"""<p>back\\slash \" \' \. \- \` \x end\</p><p>\</p><p>\\</p>""",
 ]
 
 
