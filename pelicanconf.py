@@ -44,7 +44,15 @@ from template_filters import date_text, without_empty  # noqa: E402
 
 # search before similar_articles: the search index starts (in Node, on the other core) as
 # soon as the articles are read, while the similar lists are ranked.
-PLUGINS = ["content_checks", "actors", "search", "similar_articles", "preview", "fast_build"]
+PLUGINS = [
+    "content_checks",
+    "actors",
+    "search",
+    "similar_articles",
+    "preview",
+    "fast_build",
+    "reproducible",
+]
 
 # Fast builds (plugins/fast_build, docs/build-speed.md): a read cache keyed on file contents,
 # reading and rendering on all cores, and only the pages whose inputs changed rendered again.

@@ -22,7 +22,7 @@ DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
 SHOW_DRAFTS_PAGE = False
 
 # Published only: a sitemap (pelican-sitemap) and robots.txt pointing at it.
-PLUGINS = [*PLUGINS, "sitemap", "reproducible"]  # noqa: F405
+PLUGINS = [*PLUGINS, "sitemap"]  # noqa: F405
 SITEMAP = {
     "format": "xml",
     "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.5},
