@@ -21,7 +21,7 @@ from article_lists import EVERY, PAGES
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
 
-from . import forking, reading, speedups
+from . import feeds, forking, reading, speedups
 from .digests import digest, settings_digest
 from .plan import Plan, code_digest
 from .progress import Progress
@@ -104,6 +104,7 @@ def start(pelican_object):
         speedups.process_translations if fast else _PELICAN_PROCESS_TRANSLATIONS
     )
     speedups.forget_tag_uris()
+    feeds.forget_entries()
     pelican.writers.get_tag_uri = speedups.tag_uri if fast else _FEED_TAG_URI  # for feeds
     if fast:
         _pause_garbage_collection()

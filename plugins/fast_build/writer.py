@@ -18,6 +18,7 @@ from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
+from .feeds import entries_made_once
 from .fingerprints import page_fingerprint
 
 SUBJECTS = ("article", "page")  # the names under which a page gets the content it shows
@@ -188,6 +189,9 @@ class FastWriter(Writer):
         )
         self._record(path, fingerprint, full_path)
         return feed
+
+    def _create_new_feed(self, feed_type, feed_title, context):
+        return entries_made_once(super()._create_new_feed(feed_type, feed_title, context))
 
     def _make_folder(self, folder: str) -> None:
         if folder not in self.folders:  # makedirs costs a failed mkdir when it exists
