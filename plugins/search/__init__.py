@@ -11,6 +11,8 @@ def add_default_settings(pelican):
     pelican.settings.setdefault("SEARCH_INDEX_DIR", "search")
     pelican.settings.setdefault("SEARCH_INDEX", True)  # False: no index (make check, reports)
     pelican.settings.setdefault("SEARCH_INDEX_CACHE", True)  # parts kept in CACHE_PATH
+    # from this many articles read ahead (fast_build), their text is made in another process
+    pelican.settings.setdefault("SEARCH_TEXTS_AHEAD_FROM", 500)
 
 
 def get_generators(pelican):
@@ -26,7 +28,16 @@ def start_early(articles_generator):
         search.start()
 
 
+def make_texts_ahead(articles_generator):
+    """Pelican sends article_generator_preread before reading each source; at the first,
+    fast_build has read them all ahead."""
+    search = SearchIndexGenerator.latest
+    if search is not None and search.context is articles_generator.context:
+        search.make_texts_ahead(articles_generator.readers)
+
+
 def register():
     signals.initialized.connect(add_default_settings)
     signals.get_generators.connect(get_generators)
+    signals.article_generator_preread.connect(make_texts_ahead)
     signals.article_generator_finalized.connect(start_early)

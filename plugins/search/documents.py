@@ -85,8 +85,9 @@ class TextCache:
 
     def __init__(self, folder=None):
         self.folder = folder
-        self._texts: dict[bytes, str] = {}
+        self._texts: dict[bytes, str] = {}  # as saved by the last build
         self._used: dict[bytes, str] = {}
+        self.made: dict[bytes, str] = {}  # made ahead of the calls (texts_ahead)
         for number in range(self.SHARDS if folder is not None else 0):
             try:
                 with open(os.path.join(folder, f"{number}.pickle"), "rb") as handle:
@@ -95,12 +96,24 @@ class TextCache:
                 pass  # a missing or damaged shard: its texts are made again
 
     def __call__(self, html: str) -> str:
-        key = hashlib.blake2b((html or "").encode(), digest_size=16).digest()
+        key = _key(html)
         text = self._texts.get(key)
+        if text is None:
+            text = self.made.get(key)
         if text is None:
             text = plain_text(html)
         self._used[key] = text
         return text
+
+    def texts_ahead(self, htmls) -> dict[bytes, str]:
+        """The plain texts of those htmls that are not known yet, to be given to `made`
+        (made in another process while this one does other work)."""
+        made = {}
+        for html in htmls:
+            key = _key(html)
+            if key not in self._texts and key not in made:
+                made[key] = plain_text(html)
+        return made
 
     def save(self) -> None:
         """Keep the texts of this build only: the shards whose keys changed are written."""
@@ -114,3 +127,7 @@ class TextCache:
             with open(f"{path}.{os.getpid()}.tmp", "wb") as handle:
                 pickle.dump(shard, handle, pickle.HIGHEST_PROTOCOL)
             os.replace(f"{path}.{os.getpid()}.tmp", path)
+
+
+def _key(html: str | None) -> bytes:
+    return hashlib.blake2b((html or "").encode(), digest_size=16).digest()

@@ -15,12 +15,14 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
 from pathlib import Path
 from typing import NamedTuple
 
+from fast_build import forking
 from pelican.generators import Generator
 
 from .documents import TextCache, search_document
@@ -41,6 +43,7 @@ _RUNNING: dict[int, tuple] = {}
 _BUILDS: dict[Path, threading.Thread] = {}
 _EXITING = threading.Event()
 _OWNER = [os.getpid()]  # the process that started them (forked workers leave them alone)
+_AHEAD: dict[int, str] = {}  # processes making texts ahead: pid -> their temporary folder
 
 
 class SearchIndexGenerator(Generator):
@@ -48,6 +51,7 @@ class SearchIndexGenerator(Generator):
     started once the articles are read, and puts it into the output at the end."""
 
     _work = None  # (thread, temporary folder, [error]) once start() has run
+    _ahead = None  # (pid, temporary folder) of the process making texts ahead, or ()
     latest = None  # the instance of the build running now
 
     def __init__(self, *args, **kwargs):
@@ -60,18 +64,65 @@ class SearchIndexGenerator(Generator):
             _BUILDS.pop(folder, None)
             previous._work = None
 
+    def make_texts_ahead(self, readers) -> None:
+        """Turn the articles that fast_build read ahead (in the readers' `preread`) into
+        plain text in a forked process, once a build: Pelican then makes the articles on
+        one core only. A text made from other HTML than the article ends up with (a link
+        rewritten) is made again when needed."""
+        if self._ahead is not None or self._work is not None:
+            return
+        self._ahead = ()
+        read = [
+            ahead
+            for reader in readers.readers.values()
+            for ahead in getattr(reader, "preread", {}).values()
+        ]
+        if not read or len(read) < self.settings.get("SEARCH_TEXTS_AHEAD_FROM", 500):
+            return
+        htmls = [  # of each (content, metadata, problems): the body, the title and the lead
+            html
+            for content, metadata, _ in read
+            for html in (content, metadata.get("title"), metadata.get("summary"))
+            if html
+        ]
+        cache = self._cache_folder()
+        folder = tempfile.mkdtemp(prefix="search-texts-")
+        _OWNER[0] = os.getpid()
+        pid = forking.start(
+            lambda: TextCache(cache / "texts" if cache else None).texts_ahead(htmls),
+            os.path.join(folder, "texts"),
+        )
+        _AHEAD[pid] = folder
+        self._ahead = (pid, folder)
+
+    def _texts_made_ahead(self) -> dict:
+        if not self._ahead:
+            return {}
+        pid, folder = self._ahead
+        try:
+            return forking.collect(pid, os.path.join(folder, "texts"))
+        except forking.WorkerError:
+            return {}  # made here instead
+        finally:
+            _AHEAD.pop(pid, None)
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _cache_folder(self) -> Path | None:
+        if not self.settings.get("SEARCH_INDEX_CACHE"):
+            return None
+        content = hashlib.sha256(str(Path(self.settings["PATH"]).resolve()).encode())
+        folder = Path(self.settings["CACHE_PATH"]).resolve() / "search-index"
+        return folder / content.hexdigest()[:16]
+
     def start(self):
         articles = sorted(
             [*self.context.get("articles", []), *self.context.get("translations", [])],
             key=lambda article: (article.date, article.slug),
             reverse=True,
         )
-        cache = None
-        if self.settings.get("SEARCH_INDEX_CACHE"):  # one per content folder
-            content = hashlib.sha256(str(Path(self.settings["PATH"]).resolve()).encode())
-            cache = Path(self.settings["CACHE_PATH"]).resolve() / "search-index"
-            cache = cache / content.hexdigest()[:16]
+        cache = self._cache_folder()  # one per content folder
         texts = TextCache(cache / "texts" if cache else None)
+        texts.made = self._texts_made_ahead()
         # The first-results part needs no body: it goes to Node (on the idle core) first,
         # while the bodies are turned into text here.
         documents = [self._document(n, a, texts) for n, a in enumerate(articles)]
@@ -274,6 +325,18 @@ def _clean_up_at_exit() -> None:
         shutil.rmtree(folder, ignore_errors=True)
     for handle in list(_RUNNING.values()):
         _abandon(handle)
+    for pid, folder in list(_AHEAD.items()):
+        _stop(pid)
+        shutil.rmtree(folder, ignore_errors=True)
+        _AHEAD.pop(pid)
+
+
+def _stop(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
 
 
 def _part_key(mode: str, data: list[dict], number: int) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -84,13 +85,66 @@ def test_a_part_that_fails_stops_the_build_and_leaves_no_node_running(
     assert not any(folder.exists() for folder in folders)
 
 
+def test_texts_made_ahead_in_another_process_give_the_same_index(content, tmp_path, monkeypatch):
+    for n in range(4):
+        write_article(
+            content, f"a{n}", f"Body *number* {n}.", **article_fields(f"Title {n}", summary="Lead.")
+        )
+    made, folders = [], []
+    real = search_generator.SearchIndexGenerator._texts_made_ahead
+
+    def spied(self):
+        folders.append(self._ahead[1] if self._ahead else None)
+        made.append(real(self))
+        return made[-1]
+
+    monkeypatch.setattr(search_generator.SearchIndexGenerator, "_texts_made_ahead", spied)
+    converted = []
+    real_text = search_documents.plain_text
+    monkeypatch.setattr(
+        search_documents, "plain_text", lambda h: converted.append(h) or real_text(h)
+    )
+    ahead = build(content, tmp_path / "ahead", SEARCH_TEXTS_AHEAD_FROM=1)
+    assert len(made[0]) == 4 + 4 + 1  # the bodies, the titles, and the lead they share
+    assert converted == []  # made in the forked process only
+    here = build(content, tmp_path / "here", SEARCH_TEXTS_AHEAD_FROM=10_000)
+    assert made[1] == {}
+    assert converted  # made here
+    assert index_files(ahead.output) == index_files(here.output)
+    assert folders[0] is not None and not Path(folders[0]).exists()
+    assert folders[1] is None  # no process was started
+
+
+def test_a_build_stopped_before_the_index_leaves_no_process_making_texts(
+    content, tmp_path, monkeypatch
+):
+    for n in range(2):
+        write_article(content, f"a{n}", f"Body {n}.", **article_fields(f"Title {n}"))
+
+    def stopped(self):
+        raise RuntimeError("stopped after reading")
+
+    monkeypatch.setattr(search_generator.SearchIndexGenerator, "start", stopped)
+    with pytest.raises(RuntimeError, match="stopped after reading"):
+        build(content, tmp_path / "site", SEARCH_TEXTS_AHEAD_FROM=1)
+    [(pid, folder)] = search_generator._AHEAD.items()
+    assert Path(folder).is_dir()
+    monkeypatch.setattr(search_generator, "_EXITING", threading.Event())  # this one only
+    search_generator._clean_up_at_exit()  # as when the process exits
+    assert search_generator._AHEAD == {}
+    assert not Path(folder).exists()
+    with pytest.raises(ChildProcessError):  # ended, and its exit collected
+        os.waitpid(pid, os.WNOHANG)
+
+
 def test_a_failed_build_leaves_no_temporary_files(content, tmp_path):
     write_article(content, "good", "Body.", **article_fields("A good article"))
     (content / "articles" / "broken.md").write_text("---\ndate: 2020-01-01\n---\n\nNo title.\n")
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     pelican = str(Path(sys.executable).parent / "pelican")
-    settings = ["-s", str(ROOT / "pelicanconf.py"), "-e", f'CACHE_PATH="{tmp_path / "cache"}"']
+    cache = f'CACHE_PATH="{tmp_path / "cache"}"'
+    settings = ["-s", str(ROOT / "pelicanconf.py"), "-e", cache, "SEARCH_TEXTS_AHEAD_FROM=1"]
     result = subprocess.run(
         [pelican, str(content), "-o", str(tmp_path / "out"), *settings],
         capture_output=True,
@@ -99,4 +153,4 @@ def test_a_failed_build_leaves_no_temporary_files(content, tmp_path):
     )
     assert result.returncode != 0
     assert "title" in result.stdout + result.stderr
-    assert list(temporary.iterdir()) == []  # no Node input, part or index folder left
+    assert list(temporary.iterdir()) == []  # no Node input, part, index or texts folder left
