@@ -104,6 +104,8 @@ def start(pelican_object):
         speedups.process_translations if fast else _PELICAN_PROCESS_TRANSLATIONS
     )
     speedups.forget_tag_uris()
+    speedups.quicker_strftime(fast)
+    speedups.quicker_wrapper_urls(fast)
     feeds.forget_entries()
     pelican.writers.get_tag_uri = speedups.tag_uri if fast else _FEED_TAG_URI  # for feeds
     if fast:

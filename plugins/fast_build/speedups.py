@@ -9,11 +9,22 @@
   tag's own articles are sorted by their place in the dates.
 - Pelican makes an article's Atom id (feedgenerator's get_tag_uri, its date through
   Pelican's strftime) again for each of the some ten feeds the article is in.
+- Pelican's strftime (every date of a page, URL or feed goes through it) takes its format
+  apart with two regular expressions at each call; here once per format.
+- The URL of a tag, category or actor is formatted from the settings each time a page
+  links to it (the menu, every article's tags and actors); here once per build.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+import string
+
+import pelican.utils
 from feedgenerator import get_tag_uri
+from pelican.urlwrappers import URLWrapper
+from pelican.utils import SafeDatetime
 
 _MEMO_CLASSES: dict[type, type] = {}
 
@@ -154,3 +165,79 @@ def tag_uri(url, date) -> str:
 
 def forget_tag_uris() -> None:
     _TAG_URIS.clear()
+
+
+PELICAN_STRFTIME = pelican.utils.strftime
+_DIRECTIVE = re.compile("%[-]?.")  # pelican.utils.strftime's (4.12), as are the two below
+_C89_DIRECTIVES = "aAbBcdfGHIjmMpSUuVwWxXyYzZ%"
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed_format(date_format: str) -> tuple[str, tuple]:
+    """Pelican's template and, for each directive it found, (what datetime.strftime is
+    asked, strip leading zeros) or, for one it keeps as written, (the text, None)."""
+    steps = tuple(
+        (f"%{found[-1]}", len(found) == 3) if found[-1] in _C89_DIRECTIVES else (found, None)
+        for found in _DIRECTIVE.findall(date_format)
+    )
+    return _DIRECTIVE.sub("%s", date_format), steps
+
+
+def strftime(date, date_format: str) -> str:
+    """pelican.utils.strftime: directives with a '-' (%-d) give no leading zeros."""
+    template, steps = _parsed_format(date_format)
+    safe = isinstance(date, SafeDatetime)
+    parts = []
+    for directive, strip in steps:
+        if strip is None:
+            parts.append(directive)
+            continue
+        text = date.strftime(directive, safe=False) if safe else date.strftime(directive)
+        parts.append((text.lstrip("0") or "0") if strip else text)
+    return template % tuple(parts)
+
+
+def quicker_strftime(on: bool) -> None:
+    """Pelican's SafeDatetime.strftime and its Jinja filter call pelican.utils.strftime."""
+    pelican.utils.strftime = strftime if on else PELICAN_STRFTIME
+
+
+PELICAN_URL_PROPERTIES = {name: vars(URLWrapper)[name] for name in ("url", "save_as", "page_name")}
+_PELICAN_FROM_SETTINGS = URLWrapper._from_settings
+_WRAPPER_URLS: dict[tuple, str] = {}
+
+
+def _from_settings(self, key, get_page_name=False):
+    """URLWrapper._from_settings, kept for the build when the setting reads only the name
+    and the slug (as all of ours do): the same format of the same values."""
+    value = self.settings[f"{self.__class__.__name__.upper()}_{key}"]
+    if type(value) is not str or not _reads_name_and_slug_only(value):
+        return _PELICAN_FROM_SETTINGS(self, key, get_page_name)
+    memo_key = (value, get_page_name, self.name, self.slug)
+    text = _WRAPPER_URLS.get(memo_key)
+    if text is None:
+        text = _WRAPPER_URLS[memo_key] = _PELICAN_FROM_SETTINGS(self, key, get_page_name)
+    return text
+
+
+@functools.lru_cache(maxsize=256)
+def _reads_name_and_slug_only(template: str) -> bool:
+    try:
+        fields = [
+            field for _, field, _, _ in string.Formatter().parse(template) if field is not None
+        ]
+    except ValueError:
+        return False
+    return all(re.split(r"[.\[]", field)[0] in ("name", "slug") for field in fields)
+
+
+def quicker_wrapper_urls(on: bool) -> None:
+    """URLWrapper's url, save_as and page_name properties, through _from_settings."""
+    _WRAPPER_URLS.clear()
+    for name, pelican_property in PELICAN_URL_PROPERTIES.items():
+        if on:
+            key = "SAVE_AS" if name == "save_as" else "URL"
+            getter = functools.partial(_from_settings, key=key, get_page_name=name == "page_name")
+            setattr(URLWrapper, name, property(getter))
+        else:
+            setattr(URLWrapper, name, pelican_property)
