@@ -40,7 +40,7 @@ THEME = str(ROOT / "theme")
 # Plugins import one another (similar_articles reports problems through content_checks).
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 sys.path.insert(0, PLUGIN_PATHS[0])
-from template_filters import date_text, without_empty  # noqa: E402
+from template_filters import cached, date_text, without_empty  # noqa: E402
 
 # search before similar_articles: the search index starts (in Node, on the other core) as
 # soon as the articles are read, while the similar lists are ranked.
@@ -146,6 +146,7 @@ MENU_CATEGORIES = True
 SHOW_ACTORS_IN_MENU = True
 
 JINJA_FILTERS = {"without_empty": without_empty, "date_text": date_text}
+JINJA_GLOBALS = {"cached": cached}  # {% call cached(key) %}: a fragment made once per key
 
 # Autoescape everything; templates mark the HTML that Pelican renders (content, summary,
 # typogrified title) with |safe. No auto_reload: each build makes a new Environment, and

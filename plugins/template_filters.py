@@ -1,4 +1,7 @@
-"""Jinja filters of the theme (JINJA_FILTERS in pelicanconf.py)."""
+"""Jinja filters and globals of the theme (JINJA_FILTERS and JINJA_GLOBALS in
+pelicanconf.py)."""
+
+from jinja2 import pass_environment
 
 MAX_DATE_TEXTS = 200_000
 _date_texts: dict[tuple, str] = {}
@@ -22,3 +25,16 @@ def date_text(date, date_format):
             _date_texts.clear()
         text = _date_texts[key] = date.strftime(date_format)
     return text
+
+
+@pass_environment
+def cached(environment, *key, caller):
+    """{% call cached(name, value...) %}HTML{% endcall %}: the block's HTML, made once for
+    each key. The block must read nothing that is not in its key (or a setting): it is
+    given again wherever the key is the same. Kept in the Jinja environment, which Pelican
+    makes anew for each build."""
+    fragments = environment.__dict__.setdefault("_cached_fragments", {})
+    html = fragments.get(key)
+    if html is None:
+        html = fragments[key] = caller()
+    return html
