@@ -60,23 +60,30 @@ def forget_entries() -> None:
 
 
 def _key(feed_class, item: dict) -> tuple | None:
-    """The entry's values, or None when they cannot make a key. Without a publication date
-    feedgenerator's Atom entry takes the time of writing, so such an entry is not kept."""
+    """The entry's names and values, or None when they cannot make a key. Without a
+    publication date feedgenerator's Atom entry takes the time of writing, so such an entry
+    is not kept."""
     if item.get("pubdate") is None:
         return None
+    values = [feed_class, tuple(item)]
+    for value in item.values():
+        values.append(value if type(value) in _PLAIN else _frozen(value))
+    key = tuple(values)
     try:
-        key = (feed_class, *((name, _frozen(value)) for name, value in item.items()))
         hash(key)
     except TypeError:
         return None
     return key
 
 
+_PLAIN = {str, bool, type(None)}
+
+
 def _frozen(value):
     if isinstance(value, list | tuple):
         return tuple(_frozen(part) for part in value)
     if isinstance(value, dt.datetime):  # equal instants in two zones are written apart
-        return (type(value), value.isoformat(), value.tzname())
+        return (type(value), value, value.utcoffset())
     if isinstance(value, Enclosure):
         return (Enclosure, value.url, value.length, value.mime_type)
     return value
