@@ -173,20 +173,26 @@ _C89_DIRECTIVES = "aAbBcdfGHIjmMpSUuVwWxXyYzZ%"
 
 
 @functools.lru_cache(maxsize=256)
-def _parsed_format(date_format: str) -> tuple[str, tuple]:
+def _parsed_format(date_format: str) -> tuple[str, tuple, bool]:
     """Pelican's template and, for each directive it found, (what datetime.strftime is
-    asked, strip leading zeros) or, for one it keeps as written, (the text, None)."""
+    asked, strip leading zeros) or, for one it keeps as written, (the text, None); and
+    whether datetime.strftime gives the same in one call (every directive a C89 one, none
+    with '-', no other '%')."""
     steps = tuple(
         (f"%{found[-1]}", len(found) == 3) if found[-1] in _C89_DIRECTIVES else (found, None)
         for found in _DIRECTIVE.findall(date_format)
     )
-    return _DIRECTIVE.sub("%s", date_format), steps
+    in_one_call = all(strip is False for _, strip in steps)
+    in_one_call = in_one_call and "%" not in _DIRECTIVE.sub("", date_format)
+    return _DIRECTIVE.sub("%s", date_format), steps, in_one_call
 
 
 def strftime(date, date_format: str) -> str:
     """pelican.utils.strftime: directives with a '-' (%-d) give no leading zeros."""
-    template, steps = _parsed_format(date_format)
+    template, steps, in_one_call = _parsed_format(date_format)
     safe = isinstance(date, SafeDatetime)
+    if in_one_call:
+        return date.strftime(date_format, safe=False) if safe else date.strftime(date_format)
     parts = []
     for directive, strip in steps:
         if strip is None:
