@@ -82,6 +82,15 @@ def test_navigation_marks_where_the_reader_is(seed_site):
     assert current("archives/index.html") == ["Archives"]
     assert current("actors/index.html") == ["Actors"]
     assert current("category/security/index.html") == ["Security"]
+    # the masthead is made once per depth, section and menu page: pages of the same depth
+    tag_page = next(seed_site.output.glob("tag/*/index.html")).relative_to(seed_site.output)
+    assert current(str(tag_page)) == []
+    articles = sorted(seed_site.output.glob("20*/*/*.html"))
+    assert len(articles) == 2
+    for article in articles:
+        category = seed_site.page(str(article.relative_to(seed_site.output)))
+        section = category.select_one(".article-category a").get_text()
+        assert current(str(article.relative_to(seed_site.output))) == [section]
 
 
 def test_dates_written_with_an_offset_print_their_own_local_time(content, build_site):
