@@ -34,6 +34,7 @@ class FastWriter(Writer):
         self.records: dict[str, tuple] = {}
         self.rendered = 0
         self.folders: set[str] = set()
+        self.feed_items: dict[tuple, dict] = {}  # see _add_item_to_the_feed
 
     def write_file(
         self,
@@ -192,6 +193,22 @@ class FastWriter(Writer):
 
     def _create_new_feed(self, feed_type, feed_title, context):
         return entries_made_once(super()._create_new_feed(feed_type, feed_title, context))
+
+    def _add_item_to_the_feed(self, feed, item):
+        """Pelican's, with the values it gives feedgenerator for an article kept: they are
+        the same in every feed of a kind (Pelican reads the article, the site URL and the
+        settings)."""
+        key = (type(feed), id(item), self.site_url)
+        values = self.feed_items.get(key)
+        if values is None:
+            given = []
+            feed.add_item = lambda **values: given.append(values)  # for this call only
+            try:
+                super()._add_item_to_the_feed(feed, item)
+            finally:
+                del feed.add_item
+            values = self.feed_items[key] = given[0]
+        feed.add_item(**values)
 
     def _make_folder(self, folder: str) -> None:
         if folder not in self.folders:  # makedirs costs a failed mkdir when it exists

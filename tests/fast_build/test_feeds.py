@@ -4,9 +4,11 @@ import datetime as dt
 import io
 
 import pytest
+from conftest import article_fields, build, write_article
 from fast_build import feeds
 from feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, get_tag_uri
 from feedgenerator.django.utils.xmlutils import UnserializableContentError
+from pelican.writers import Writer
 
 UTC = dt.UTC
 MINSK = dt.timezone(dt.timedelta(hours=3))
@@ -122,3 +124,25 @@ def test_other_kinds_of_feed_are_left_as_they_are():
     assert type(feeds.entries_made_once(other)) is OtherFeed
     atom = Atom1Feed(title="t", link="https://example.org/", description="")
     assert type(feeds.entries_made_once(atom)) is feeds.AtomEntriesMadeOnce
+
+
+def test_pelicans_values_of_an_entry_are_made_once_per_kind_of_feed(content, tmp_path, monkeypatch):
+    for n in range(3):
+        write_article(content, f"a{n}", **article_fields(f"A{n}", tags=["t1", "t2"], actors=["X"]))
+    made = []
+    pelicans = Writer._add_item_to_the_feed
+
+    def counted(self, feed, item):
+        made.append((type(feed).__name__, item.slug))
+        pelicans(self, feed, item)
+
+    monkeypatch.setattr(Writer, "_add_item_to_the_feed", counted)
+    site = build(content, tmp_path / "site")
+    assert sorted(made) == sorted(
+        (kind, f"a{n}") for kind in ("AtomEntriesMadeOnce", "RssEntriesMadeOnce") for n in range(3)
+    )
+    # and each of the feeds (site, category, two tags, one actor) lists all three
+    for feed in ("all", "category/security", "tag/t1", "tag/t2", "actor/x"):
+        for kind in ("atom", "rss"):
+            text = (site.output / "feeds" / f"{feed}.{kind}.xml").read_text()
+            assert all(f"/a{n}.html" in text for n in range(3)), (feed, kind)
