@@ -17,7 +17,7 @@ from markdown import Markdown
 from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataReader
 from pelican.utils import get_date, pelican_open
 
-from .inline_guard import guard_inline
+from .markdown_guards import guard_markdown
 from .rules import ContentError, Problem, check_front_matter, load_front_matter
 from .typography import typogrifier
 
@@ -42,7 +42,7 @@ class CheckedMarkdownReader(YAMLMetadataReader):
         self.problems: dict[str, list[Problem]] = {}
         self._pending: list[Problem] = []
         self._yaml_md = self._md
-        guard_inline(self._md)
+        guard_markdown(self._md)
         self._native_md = None  # made on the first file with a 'Key: value' header
         self._typogrify = (
             typogrifier(self.settings) if self.settings.get("READER_TYPOGRIFY") else None
@@ -109,7 +109,7 @@ class CheckedMarkdownReader(YAMLMetadataReader):
                 return super().read(source_path)
         if self._native_md is None:
             self._native_md = Markdown(**self.settings["MARKDOWN"])
-            guard_inline(self._native_md)
+            guard_markdown(self._native_md)
             self._meta_step = self._native_md.preprocessors["meta"]
         self._md = self._native_md
         self._source_path = source_path
