@@ -106,6 +106,7 @@ def start(pelican_object):
     speedups.forget_tag_uris()
     speedups.quicker_strftime(fast)
     speedups.quicker_wrapper_urls(fast)
+    speedups.quicker_dates(fast)
     feeds.forget_entries()
     pelican.writers.get_tag_uri = speedups.tag_uri if fast else _FEED_TAG_URI  # for feeds
     if fast:

@@ -3,6 +3,7 @@
 import datetime as dt
 import random
 
+import pelican.readers
 import pelican.utils
 from actors.actor import Actor
 from fast_build import speedups
@@ -103,3 +104,38 @@ def test_tag_category_and_actor_urls_are_pelicans_made_once_per_build():
         speedups.quicker_wrapper_urls(False)
     assert vars(URLWrapper)["url"] is speedups.PELICAN_URL_PROPERTIES["url"]
     assert speedups._WRAPPER_URLS == {}
+
+
+def date_outcome(get_date, text):
+    try:
+        value = get_date(text)
+        return type(value), repr(value), value.utcoffset()
+    except ValueError as error:  # both fail alike (dateutil takes +25:00; its offset fails)
+        return ValueError, str(error)
+
+
+def test_dates_written_as_ours_are_read_as_dateutil_reads_them():
+    rng = random.Random(11)
+    texts = ["2016-04-22 18:34", "2016-04-22T18:34:56", "2016-04-22 18:34+0300"]
+    texts += ["2016-04-22 18:34+03:00", "2016-04-22 18:34-0000", "2016-04-22 18:34+00:00"]
+    texts += ["2016-02-30 10:00", "2016-04-22 24:00", "2016-04-22 18:34+2500", "2016-04-22"]
+    texts += ["2016-04-22  18:34", "22 April 2016", "2016-04-22 18:34 +0300", "٢٠١٦-04-22 18:34"]
+    for _ in range(3000):
+        texts.append(
+            f"{rng.randint(1, 9999):04}-{rng.randint(0, 13):02}-{rng.randint(0, 32):02}"
+            f"{rng.choice(' T')}{rng.randint(0, 25):02}:{rng.randint(0, 60):02}"
+            + rng.choice(["", f":{rng.randint(0, 60):02}"])
+            + rng.choice(["", f"{rng.choice('+-')}{rng.randint(0, 24):02}:{rng.randint(0, 60):02}"])
+        )
+    for text in texts:
+        expected = date_outcome(speedups.PELICAN_GET_DATE, text)
+        assert date_outcome(speedups.get_date, text) == expected, text
+
+
+def test_pelicans_readers_use_the_quicker_dates_while_they_are_on():
+    try:
+        speedups.quicker_dates(True)
+        assert pelican.readers.get_date is speedups.get_date
+    finally:
+        speedups.quicker_dates(False)
+    assert pelican.readers.get_date is speedups.PELICAN_GET_DATE
