@@ -35,6 +35,9 @@ def read_ahead(generator, cache_folder: Path | None, workers: int, parallel_from
     misses = []
     for source in _sources(generator, reader):
         stat = _signature(source)
+        if not cache.knows(source):  # new (all of them in a cold build): hashed where read
+            misses.append((source, None, stat))
+            continue
         file_hash = cache.known_digest(source, stat) or file_digest(Path(source).read_bytes())
         stored = cache.get(source, file_hash, exists)
         if stored is None:
@@ -49,6 +52,8 @@ def read_ahead(generator, cache_folder: Path | None, workers: int, parallel_from
     def read_one(item):
         source, file_hash, stat = item
         try:
+            if file_hash is None:
+                file_hash = file_digest(Path(source).read_bytes())
             content, metadata = reader.read(source)
         except Exception:  # Pelican's own loop reads it again, and reports it
             return None

@@ -67,6 +67,9 @@ class ReadCache:
         self._entries[source] = (digest, tuple(checks), result, card, stat)
         self._dirty.add(_shard(source))
 
+    def knows(self, source: str) -> bool:
+        return source in self._entries
+
     def known_digest(self, source: str, stat: tuple) -> str | None:
         """The digest of a file whose size, modification and change times and inode are
         those it had when it was hashed (as git's index does): it need not be read again.

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import article_fields, build, write_article
 from content_checks import ContentError
+from content_checks.reader import CheckedMarkdownReader
 
 TOPICS = ["energy", "sanctions", "army", "elections", "media", "border"]
 ACTORS = ["Belarus", "Russia", "Poland", "Lithuania", "Ukraine"]
@@ -83,11 +84,21 @@ def test_a_fast_build_on_two_cores_writes_what_pelican_writes(archive, content, 
     assert len(list((tmp_path / "fast").rglob("*.html"))) > 30
 
 
-def test_a_rebuild_without_changes_writes_no_page(archive, content, tmp_path):
+def test_a_rebuild_without_changes_writes_no_page(archive, content, tmp_path, monkeypatch):
     output = tmp_path / "site"
-    fast(output, content)
+    fast(output, content)  # a cold build hashes each new file where it reads it
     before = mtimes(output)
+    read = []
+    real_read = CheckedMarkdownReader._read_checked
+    monkeypatch.setattr(
+        CheckedMarkdownReader,
+        "_read_checked",
+        lambda self, path: read.append(path) or real_read(self, path),
+    )
+    for source in content.rglob("*.md"):  # as a fresh checkout would: hashed again
+        os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 10**9))
     fast(output, content)
+    assert read == []  # every file was found in the read cache by its digest
     assert mtimes(output) == before
     fresh = tmp_path / "fresh"
     fast(fresh, content, CACHE_PATH=str(tmp_path / "other-cache"))

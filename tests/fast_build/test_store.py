@@ -66,3 +66,4 @@ def test_a_file_with_the_same_signature_need_not_be_hashed_again():
     assert cache.known_digest("a.md", (10, 1, 2, 3)) == "digest"
     assert cache.known_digest("a.md", (10, 1, 5, 3)) is None  # changed since: hash it
     assert cache.known_digest("b.md", (10, 1, 2, 3)) is None
+    assert cache.knows("a.md") and not cache.knows("b.md")  # b.md: new, hashed where read
