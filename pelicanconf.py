@@ -40,7 +40,7 @@ THEME = str(ROOT / "theme")
 # Plugins import one another (similar_articles reports problems through content_checks).
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 sys.path.insert(0, PLUGIN_PATHS[0])
-from template_filters import cached, date_text, without_empty  # noqa: E402
+from template_filters import cached, date_text, split_by, without_empty  # noqa: E402
 
 # search before similar_articles: the search index starts (in Node, on the other core) as
 # soon as the articles are read, while the similar lists are ranked.
@@ -145,7 +145,7 @@ LIVE_RELOAD = False  # tools/devserver.py turns it on: pages reload after each r
 MENU_CATEGORIES = True
 SHOW_ACTORS_IN_MENU = True
 
-JINJA_FILTERS = {"without_empty": without_empty, "date_text": date_text}
+JINJA_FILTERS = {"without_empty": without_empty, "date_text": date_text, "split_by": split_by}
 JINJA_GLOBALS = {"cached": cached}  # {% call cached(key) %}: a fragment made once per key
 
 # Autoescape everything; templates mark the HTML that Pelican renders (content, summary,

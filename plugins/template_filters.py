@@ -27,6 +27,15 @@ def date_text(date, date_format):
     return text
 
 
+def split_by(items, attribute: str) -> tuple[list, list]:
+    """(the items whose attribute is false, those whose attribute is true), each in order:
+    what |rejectattr and |selectattr give, in one pass."""
+    without, having = [], []
+    for item in items:
+        (having if getattr(item, attribute) else without).append(item)
+    return without, having
+
+
 @pass_environment
 def cached(environment, *key, caller):
     """{% call cached(name, value...) %}HTML{% endcall %}: the block's HTML, made once for

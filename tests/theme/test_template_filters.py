@@ -1,10 +1,11 @@
 """The theme's Jinja filters."""
 
 import datetime as dt
+from types import SimpleNamespace
 
 import template_filters
 from pelican.utils import SafeDatetime, get_date
-from template_filters import date_text, without_empty
+from template_filters import date_text, split_by, without_empty
 
 
 def test_date_text_is_pelicans_strftime_made_once_per_date(monkeypatch):
@@ -42,3 +43,11 @@ def test_without_empty_keeps_falsy_values_that_say_something():
         "e": 0,
         "f": "x",
     }
+
+
+def test_split_by_gives_what_rejectattr_and_selectattr_give():
+    items = [SimpleNamespace(n=n, fallback=n % 3 == 0) for n in range(10)]
+    without, having = split_by(items, "fallback")
+    assert [i.n for i in without] == [1, 2, 4, 5, 7, 8]
+    assert [i.n for i in having] == [0, 3, 6, 9]
+    assert split_by([], "fallback") == ([], [])
