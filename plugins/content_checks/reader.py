@@ -49,6 +49,7 @@ class CheckedMarkdownReader(YAMLMetadataReader):
         )
         self.file_checks: list[tuple[str, bool]] = []  # (image path, existed) of the last read
         self.preread: dict[str, tuple] = {}  # source path -> a result read ahead (fast_build)
+        self.read_fresh: set[str] = set()  # those of them read in this build, not cached
 
     def read(self, source_path):
         ahead = self.preread.pop(source_path, None)

@@ -66,11 +66,13 @@ def read_ahead(generator, cache_folder: Path | None, workers: int, parallel_from
         return source, file_hash, reader.file_checks, result, card, stat
 
     results = forking.fork_map(read_one, misses, workers) if many else map(read_one, misses)
+    reader.read_fresh = set()
     for result in results:
         if result is not None:
             source, file_hash, checks, stored, card, stat = result
             cache.put(source, file_hash, checks, stored, card, stat)
             reader.preread[source] = forking.loads(stored, shared)
+            reader.read_fresh.add(source)
     return cache
 
 

@@ -68,17 +68,18 @@ class SearchIndexGenerator(Generator):
             previous._work = None
 
     def make_texts_ahead(self, readers) -> None:
-        """Turn the articles that fast_build read ahead (in the readers' `preread`) into
-        plain text in a forked process, once a build: Pelican then makes the articles on
-        one core only. A text made from other HTML than the article ends up with (a link
-        rewritten) is made again when needed."""
+        """Turn the articles that fast_build has just read (not those from its cache: their
+        texts are kept from the last build) into plain text in a forked process, once a
+        build: Pelican then makes the articles on one core only. A text made from other HTML
+        than the article ends up with (a link rewritten) is made again when needed."""
         if self._ahead is not None or self._work is not None:
             return
         self._ahead = ()
         read = [
-            ahead
+            reader.preread[source]
             for reader in readers.readers.values()
-            for ahead in getattr(reader, "preread", {}).values()
+            for source in getattr(reader, "read_fresh", ())
+            if source in reader.preread
         ]
         if not read or len(read) < self.settings.get("SEARCH_TEXTS_AHEAD_FROM", 500):
             return

@@ -113,6 +113,8 @@ def test_texts_made_ahead_in_another_process_give_the_same_index(content, tmp_pa
     assert index_files(ahead.output) == index_files(here.output)
     assert folders[0] is not None and not Path(folders[0]).exists()
     assert folders[1] is None  # no process was started
+    build(content, tmp_path / "ahead", SEARCH_TEXTS_AHEAD_FROM=1)  # all from the read cache
+    assert folders[2] is None  # none read anew: their texts are kept from the last build
 
 
 def test_a_build_stopped_before_the_index_leaves_no_process_making_texts(
