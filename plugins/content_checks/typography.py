@@ -55,11 +55,17 @@ def typogrifier(settings):
     return lambda text: filters.typogrify(text, ignore, **omit) if text else text
 
 
+# A mark of any of smartypants' steps, in any of its modes (single backticks, all dashes)
+SMARTYPANTS_MARKS = (*QUOTES, "\\", "--", "...", ". . .", "`", "&quot;")
+
+
 def install_guards() -> None:
     for module, name, marks in GUARDS:
         function = getattr(module, name)
         if not hasattr(function, "unguarded"):
             setattr(module, name, _only_with(marks, function))
+    if not hasattr(smartypants.smartypants, "unguarded"):
+        smartypants.smartypants = _smartypants_only_with_marks(smartypants.smartypants)
     for name, replacement in (("widont", widont), ("caps", caps)):
         if not hasattr(getattr(filters, name), "unguarded"):
             replacement.unguarded = getattr(filters, name)
@@ -67,7 +73,7 @@ def install_guards() -> None:
 
 
 def remove_guards() -> None:
-    patched = [(module, name) for module, name, _ in GUARDS]
+    patched = [(module, name) for module, name, _ in GUARDS] + [(smartypants, "smartypants")]
     for module, name in [*patched, (filters, "widont"), (filters, "caps")]:
         function = getattr(module, name)
         setattr(module, name, getattr(function, "unguarded", function))
@@ -77,6 +83,21 @@ def _only_with(marks: tuple[str, ...], convert):
     @functools.wraps(convert)
     def guarded(text):
         return convert(text) if any(mark in text for mark in marks) else text
+
+    guarded.unguarded = convert
+    return guarded
+
+
+def _smartypants_only_with_marks(convert):
+    """smartypants, which gives back text without a mark of any step as it is (unless it
+    is to turn entities into characters, a mode typogrify does not use)."""
+
+    @functools.wraps(convert)
+    def guarded(text, attr=None):
+        mode = smartypants.Attr.default if attr is None else attr
+        if mode & smartypants.Attr.mask_o or any(mark in text for mark in SMARTYPANTS_MARKS):
+            return convert(text, attr)
+        return text
 
     guarded.unguarded = convert
     return guarded

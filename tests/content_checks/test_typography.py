@@ -72,10 +72,26 @@ def test_a_guard_runs_its_step_only_on_text_with_its_mark():
     assert calls == ['a "quote"']
 
 
+def test_smartypants_gives_back_text_without_marks_unless_it_is_to_convert_entities():
+    typography.install_guards()
+    plain = typography.smartypants.smartypants.unguarded
+    calls = []
+    guarded = typography._smartypants_only_with_marks(
+        lambda text, attr=None: calls.append(text) or plain(text, attr)
+    )
+    assert guarded("<p>No mark at all</p>") == "<p>No mark at all</p>"
+    assert calls == []
+    to_characters = typography.smartypants.Attr.set1 | typography.smartypants.Attr.u
+    text = "<p>&#8220;Curly&#8221; entities</p>"
+    assert guarded(text, to_characters) == plain(text, to_characters) != text
+    assert calls == [text]
+
+
 def test_guards_are_installed_once_and_removed():
     typography.install_guards()
     typography.install_guards()
     for step in (
+        typography.smartypants.smartypants,
         typography.smartypants.convert_quotes,
         typography.filters.widont,
         typography.filters.caps,
@@ -84,6 +100,7 @@ def test_guards_are_installed_once_and_removed():
     typography.remove_guards()
     assert not hasattr(typography.filters.widont, "unguarded")
     assert not hasattr(typography.filters.caps, "unguarded")
+    assert not hasattr(typography.smartypants.smartypants, "unguarded")
     typography.install_guards()
 
 
