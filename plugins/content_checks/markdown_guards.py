@@ -40,7 +40,7 @@ MARKS = {  # inline pattern name -> a regular expression found in every match of
 }
 
 
-BLOCK_PROCESSORS = {  # Markdown's and its extra extensions', in the order they are tried
+BLOCK_PROCESSORS = {  # the names of Markdown's block processors and its extra extensions'
     "markdown_block",  # md_in_html: a stashed HTML block (\x02 placeholder)
     "empty",
     "indent",
@@ -67,6 +67,7 @@ PLAIN_PARAGRAPH = re.compile(
 
 
 def guard_markdown(md: Markdown) -> None:
+    """Both guards, on a Markdown as made (processors registered later are not known)."""
     guard_inline(md)
     guard_paragraphs(md)
 

@@ -202,7 +202,7 @@ class FastWriter(Writer):
         values = self.feed_items.get(key)
         if values is None:
             given = []
-            feed.add_item = lambda **values: given.append(values)  # for this call only
+            feed.add_item = lambda **kwargs: given.append(kwargs)  # for this call only
             try:
                 super()._add_item_to_the_feed(feed, item)
             finally:

@@ -11,7 +11,7 @@ def add_default_settings(pelican):
     pelican.settings.setdefault("SEARCH_INDEX_DIR", "search")
     pelican.settings.setdefault("SEARCH_INDEX", True)  # False: no index (make check, reports)
     pelican.settings.setdefault("SEARCH_INDEX_CACHE", True)  # parts kept in CACHE_PATH
-    # from this many articles read ahead (fast_build), their text is made in another process
+    # from this many articles read anew (fast_build), their text is made in another process
     pelican.settings.setdefault("SEARCH_TEXTS_AHEAD_FROM", 500)
 
 
