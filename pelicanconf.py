@@ -15,6 +15,7 @@ RELATIVE_URLS = True  # pages link relatively, so the output also works from fil
 AUTHOR = "Editorial team"
 TIMEZONE = "Europe/Minsk"
 DEFAULT_LANG = "en"
+LANGUAGES = ["en", "ru", "be"]  # the codes an article's `lang:` may be (make check)
 DEFAULT_DATE_FORMAT = "%B %d, %Y %H:%M"  # "April 22, 2016 18:34", as the publication prints it
 
 # The sections of the site: an article's category must be one of them (make check).
@@ -33,6 +34,16 @@ PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
+READERS = {"rst": None, "html": None, "htm": None}  # articles are Markdown, and checked
+# Never read, never published, never warned of: hidden files and folders, and what editors
+# leave beside a file (Emacs locks and autosaves, Vim swap files, backups, Office locks).
+# Pelican matches these against each file's and folder's own name.
+IGNORE_FILES = [".*", "*~", "#*#", "*.swp", "*.swo", "*.swx", "*.bak", "*.orig", "*.rej"]
+IGNORE_FILES += ["*.tmp", "~$*", "Thumbs.db", "desktop.ini", "__pycache__"]
+SLUG_MAX_LENGTH = 100  # a slug made from a longer title is cut at a word (every file system)
+# Hosts whose pictures, frames and video a body may load: the Content-Security-Policy of
+# every page allows them, and `make check` warns of media from any other host.
+ALLOWED_MEDIA_HOSTS = []
 OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = False  # a failed build must not remove the last good site
 THEME = str(ROOT / "theme")

@@ -31,13 +31,38 @@ PIXEL = bytes.fromhex(
 )
 
 
+# The first line of the actors registry that the `content` fixture writes: write_article
+# adds to such a registry every actor it writes (a test that checks the registry itself
+# writes a registry of its own, without this line, and gets the warnings an author would).
+GROWING_REGISTRY = "# test registry: write_article adds the actors of each article"
+
+
 def write_article(content: Path, name: str, body: str = "Body text.", **fields) -> Path:
     """Write content/articles/<name>.md with YAML front matter made of fields."""
     path = content / "articles" / f"{name}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     header = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
     path.write_text(f"---\n{header}---\n\n{body}\n", encoding="utf-8")
+    register_actors(content, fields.get("actors") or [])
     return path
+
+
+def register_actors(content: Path, names) -> None:
+    registry = content / "actors.yml"
+    if not registry.is_file() or not registry.read_text(encoding="utf-8").startswith(
+        GROWING_REGISTRY
+    ):
+        return
+    known = yaml.safe_load(registry.read_text(encoding="utf-8")) or []
+    spellings = {entry["name"].casefold() for entry in known}
+    new = [
+        {"name": str(name).strip(), "kind": "person"}
+        for name in dict.fromkeys(names)
+        if isinstance(name, str) and name.strip() and name.strip().casefold() not in spellings
+    ]
+    if new:
+        with registry.open("a", encoding="utf-8") as handle:
+            handle.write(yaml.safe_dump(new, allow_unicode=True, sort_keys=False))
 
 
 def article_fields(title: str, date: str = "2020-01-01 12:00", **fields) -> dict:
@@ -110,6 +135,9 @@ def content(tmp_path) -> Path:
     """An empty content folder laid out as the project's."""
     folder = tmp_path / "content"
     (folder / "articles").mkdir(parents=True)
+    (folder / "actors.yml").write_text(
+        f"{GROWING_REGISTRY}\n- name: OSCE\n  kind: organisation\n", encoding="utf-8"
+    )
     return folder
 
 

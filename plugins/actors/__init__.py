@@ -1,6 +1,7 @@
 """Actors as a first-class taxonomy, like tags: article.actors, actor pages and feeds,
 with a registry of canonical names, aliases, kinds and descriptions (content/actors.yml)."""
 
+from functools import partial
 from pathlib import Path
 
 from article_lists import every_article
@@ -44,8 +45,12 @@ def report_registry_problems(generator):
     registry = settings.get(REGISTRY_KEY)
     if registry is None:
         return
-    registry_file = display_path(str(Path(settings["PATH"]) / settings["ACTORS_REGISTRY"]))
-    for problem in registry.problems:
+    path = Path(settings["PATH"]) / settings["ACTORS_REGISTRY"]
+    registry_file = display_path(str(path))
+    if not registry and not registry.problems:
+        record_problem(generator.context, _no_registry(path, registry_file))
+    slug_of = partial(_slug, settings)
+    for problem in [*registry.problems, *registry.slug_clashes(slug_of)]:
         record_problem(
             generator.context,
             Problem(registry_file, "", f"{problem.where}: {problem.message}", problem.fix),
@@ -53,6 +58,25 @@ def report_registry_problems(generator):
     for article in every_article(generator):
         for name in getattr(article, UNKNOWN_KEY, []):
             record_problem(generator.context, _unknown(article, name, registry, registry_file))
+
+
+def _no_registry(path: Path, registry_file: str) -> Problem:
+    """Without a registry no actor can be checked: a warning in the preview, an error for
+    make publish (CONTENT_WARNINGS_FATAL)."""
+    what = "is empty" if path.is_file() else "is missing"
+    return Problem(
+        registry_file,
+        "",
+        f"the actors registry {what}: no actor of any article can be checked, and none "
+        "has a kind or a description.",
+        f"restore it (git checkout {registry_file}) or list the actors in it; "
+        "docs/authoring.md shows an entry.",
+        warning=True,
+    )
+
+
+def _slug(settings, name: str) -> str:
+    return Actor(name, settings).slug
 
 
 def _unknown(article, name, registry, registry_file) -> Problem:

@@ -46,7 +46,9 @@ def actors_from_metadata(value, settings, registry: Registry | None = None, made
         actors.append(actor)
         if not known:
             unknown.append(name)
-    return list(dict.fromkeys(actors)), unknown
+    # By name, not by slug (an Actor equals any other of its slug): two names that make
+    # one slug both stay, for the checks to name them, instead of the second vanishing.
+    return list({actor.name: actor for actor in actors}.values()), unknown
 
 
 def _actor(name, settings, registry) -> tuple[Actor, bool]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import yaml
+from strict_yaml import StrictYamlLoader
 
 KINDS = ("person", "organisation", "state")
 SCHEMA = {
@@ -62,6 +63,23 @@ class Registry:
                         )
                     )
 
+    def slug_clashes(self, slug_of) -> list[RegistryProblem]:
+        """Actors whose names make the same page name: slug_of(name) -> slug."""
+        first_by_slug: dict[str, str] = {}
+        found = []
+        for entry in self.entries:
+            first = first_by_slug.setdefault(slug_of(entry.name), entry.name)
+            if first != entry.name:
+                found.append(
+                    RegistryProblem(
+                        entry.name,
+                        f"makes the same page name as {first!r} ({slug_of(entry.name)!r}): "
+                        "one of the two would vanish from the articles.",
+                        "name one of them in other words, or make one an alias of the other.",
+                    )
+                )
+        return found
+
     def __bool__(self) -> bool:
         return bool(self.entries)
 
@@ -82,11 +100,13 @@ def load_registry(path: Path) -> Registry:
     if not path.is_file():
         return Registry([])
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=StrictYamlLoader) or []
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "the file"
-        return Registry([], [RegistryProblem(where, f"not valid YAML ({error}).", "correct it.")])
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        fix = "correct that line: a value holding ': ' or starting with [ must be quoted."
+        return Registry([], [RegistryProblem(where, f"not valid YAML ({reason}).", fix)])
     errors = list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data))
     if errors:
         return Registry([], [_problem(error, data) for error in errors])

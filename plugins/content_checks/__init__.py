@@ -3,21 +3,26 @@
 Pelican logs an article it cannot read, leaves it out of the site and exits 0. This
 plugin reads Markdown through a strict reader and, once all content is gathered and
 before anything is written, raises ContentError listing every problem: those the reader
-found, those other plugins recorded in context["content_problems"], and any source file
-that Pelican dropped for a reason of its own.
+found, those other plugins recorded in context["content_problems"], those of the site as
+a whole (site_checks.py: shared pages and slugs, links, files the site does not publish),
+and what Pelican itself warned of while reading.
 """
 
 import logging
+import os
 
-from article_lists import EVERY, PAGES, every_article
 from pelican import signals
 
-from .reader import CheckedMarkdownReader, display_path
+from .pelican_warnings import PelicanWarnings
+from .reader import CheckedMarkdownReader, display_path, field_line
 from .rules import ContentError, Problem
+from .site_checks import inventory_of, leave_markdown_out_of_static, site_problems
 
-__all__ = ["ContentError", "Problem", "record_problem", "register"]
+__all__ = ["ContentError", "Problem", "display_path", "field_line", "record_problem", "register"]
 
 PROBLEMS_KEY = "content_problems"
+INVENTORY_KEY = "CONTENT_INVENTORY"  # the files of the content folder (inventory.py)
+WARNINGS_KEY = "CONTENT_PELICAN_WARNINGS"  # what Pelican logs while reading
 logger = logging.getLogger(__name__)
 
 
@@ -26,9 +31,26 @@ def record_problem(context, problem: Problem) -> None:
     context.setdefault(PROBLEMS_KEY, []).append(problem)
 
 
+def take_inventory(pelican):
+    """Before any generator walks the content folder: what it holds, and Pelican's
+    warnings kept from now until the checks."""
+    settings = pelican.settings
+    previous = settings.get(WARNINGS_KEY)
+    if previous is not None:  # a build of the same settings that stopped early
+        previous.detach()
+    settings[INVENTORY_KEY] = inventory_of(settings)
+    settings[WARNINGS_KEY] = PelicanWarnings(settings["PATH"]).attach()
+
+
 def use_checked_reader(readers):
     for extension in CheckedMarkdownReader.file_extensions:
         readers.reader_classes[extension] = CheckedMarkdownReader
+
+
+def keep_markdown_private(generator):
+    inventory = generator.context.get(INVENTORY_KEY)
+    if inventory is not None:
+        leave_markdown_out_of_static(generator, inventory)
 
 
 def fail_on_problems(generators):
@@ -36,25 +58,17 @@ def fail_on_problems(generators):
         return
     context = generators[0].context
     settings = generators[0].settings
+    warnings_log = context.get(WARNINGS_KEY)
+    told_by_pelican = warnings_log.detach() if warnings_log is not None else []
     problems = [
         *_reader_problems(generators),
         *context.get(PROBLEMS_KEY, []),
-        *_shared_output_paths(generators),
+        *site_problems(generators, context.get(INVENTORY_KEY)),
     ]
     named = {problem.path for problem in problems}
-    content_root = generators[0].settings["PATH"]
-    for relative_path, content in context["generated_content"].items():
-        path = display_path(f"{content_root}/{relative_path}")
-        if content is None and path not in named:
-            problems.append(
-                Problem(
-                    path,
-                    "",
-                    "Pelican could not read this file (see the message above).",
-                    "correct it, or move it out of the content folder.",
-                )
-            )
-    problems.sort(key=lambda p: (p.path, p.line or 0, p.field))
+    problems += [p for p in told_by_pelican if p.path not in named or not p.path]
+    problems += _unread_files(context, settings, {problem.path for problem in problems})
+    problems = sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
     warnings = [p for p in problems if p.warning]
     if warnings and not settings.get("CONTENT_WARNINGS_FATAL"):
         for warning in warnings:
@@ -64,22 +78,22 @@ def fail_on_problems(generators):
         raise ContentError(problems)
 
 
-def _shared_output_paths(generators):
-    """Two pieces of content written to one file: the second would replace the first."""
-    owners = {}
-    for generator in generators:
-        for content in every_article(generator, (*EVERY, *PAGES)):
-            if not content.save_as:
-                continue
-            first = owners.setdefault(content.save_as, content)
-            if first is not content:
-                yield Problem(
-                    display_path(content.source_path),
-                    "slug",
-                    f"{display_path(first.source_path)} is written to the same file "
-                    f"({content.save_as}).",
-                    "give one of them another title or a 'slug:' line of its own.",
+def _unread_files(context, settings, named) -> list[Problem]:
+    """Sources Pelican dropped for a reason no check has named."""
+    found = []
+    for relative_path, content in context["generated_content"].items():
+        path = display_path(os.path.join(settings["PATH"], relative_path))
+        if content is None and path not in named:
+            found.append(
+                Problem(
+                    path,
+                    "",
+                    "Pelican could not read this file, and gave no reason.",
+                    "run `make html PELICANOPTS=--debug` for its traceback, or move the "
+                    "file out of the content folder.",
                 )
+            )
+    return found
 
 
 def _reader_problems(generators):
@@ -111,5 +125,7 @@ def _hide_content_error_tracebacks():
 
 def register():
     _hide_content_error_tracebacks()
+    signals.initialized.connect(take_inventory)
     signals.readers_init.connect(use_checked_reader)
+    signals.static_generator_finalized.connect(keep_markdown_private)
     signals.all_generators_finalized.connect(fail_on_problems)

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from pathlib import Path
 
 import nh3
 from markdown import Markdown
 from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataReader
-from pelican.utils import get_date, pelican_open
+from pelican.utils import get_date, pelican_open, slugify
 
+from .body import balance, has_raw_html, remote_media, unbalanced_tags
 from .markdown_guards import guard_markdown
-from .rules import ContentError, Problem, check_front_matter, load_front_matter
+from .paths import MAX_SLUG, cap_slug
+from .rules import ContentError, Problem, SiteRules, check_front_matter, load_front_matter
 from .typography import typogrifier
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -47,6 +50,8 @@ class CheckedMarkdownReader(YAMLMetadataReader):
         self._typogrify = (
             typogrifier(self.settings) if self.settings.get("READER_TYPOGRIFY") else None
         )
+        self.rules = site_rules(self.settings)
+        self.media_hosts = frozenset(self.settings.get("ALLOWED_MEDIA_HOSTS", ()))
         self.file_checks: list[tuple[str, bool]] = []  # (image path, existed) of the last read
         self.preread: dict[str, tuple] = {}  # source path -> a result read ahead (fast_build)
         self.read_fresh: set[str] = set()  # those of them read in this build, not cached
@@ -65,11 +70,15 @@ class CheckedMarkdownReader(YAMLMetadataReader):
             for name in ("title", "summary"):
                 if name in metadata:
                     metadata[name] = self._typogrify(metadata[name])
+        self._give_a_slug(metadata, source_path)
         return content, metadata
 
     def _read_checked(self, source_path):
         path = display_path(source_path)
+        text = ""
         try:
+            text = _source_text(source_path, path)
+            _refuse_other_headers(text, path)
             content, metadata = self._read_either_header(source_path)
             problems = _missing_native_fields(metadata, path) + self._pending
         except ContentError as error:
@@ -94,11 +103,54 @@ class CheckedMarkdownReader(YAMLMetadataReader):
                     "write the article below the front matter's closing '---' line.",
                 )
             ]
+        if not any(not problem.warning for problem in problems):
+            content, found = self._safe_body(content, text, path)
+            problems += found
         if problems:
             self.problems[source_path] = problems
         if any(not problem.warning for problem in problems):
             raise ContentError(problems)
         return content, inert(metadata)
+
+    def _safe_body(self, content: str, text: str, path: str) -> tuple[str, list[Problem]]:
+        """The body balanced if the author wrote HTML of their own, and what of it would
+        break the page or be blocked by the site's Content Security Policy."""
+        problems = []
+        if has_raw_html(text):
+            for tag in unbalanced_tags(content):
+                problems.append(_unbalanced(tag, text, path))
+            content = balance(content)
+        for element, host in remote_media(content):
+            if host not in self.media_hosts:
+                problems.append(_remote(element, host, text, path))
+        return content, problems
+
+    def _give_a_slug(self, metadata: dict, source_path: str) -> None:
+        """The slug Pelican would make from the title, cut to a length every file system
+        holds; a title of no letter or digit is a problem, not a hidden '.html' file."""
+        if "slug" in metadata or self.settings["SLUGIFY_SOURCE"] != "title":
+            return
+        title = metadata.get("title")
+        if not isinstance(title, str):
+            return
+        slug = slugify(
+            title,
+            regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+            preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
+        )
+        if not slug.strip("-_"):
+            problem = Problem(
+                display_path(source_path),
+                "title",
+                f"{title!r} has no letter or digit to make the page's address from.",
+                "add a line 'slug: the-address-in-words' (letters, digits, hyphens).",
+                field_line(source_path, "title"),
+            )
+            self.problems.setdefault(source_path, []).append(problem)
+            raise ContentError([problem])
+        if len(slug) > self.rules.max_slug:
+            metadata["slug"] = cap_slug(slug, self.rules.max_slug)
 
     def _read_either_header(self, source_path):
         """YAML front matter through pelican-yaml-metadata; a 'Key: value' header as
@@ -129,15 +181,124 @@ class CheckedMarkdownReader(YAMLMetadataReader):
     def _load_yaml_metadata(self, text, source_path):
         path = display_path(source_path)
         data, lines = load_front_matter(text, path, _first_line(source_path))
-        problems = check_front_matter(
-            data, path, get_date, lines, self._image_exists, self.settings.get("CATEGORIES")
-        )
+        problems = check_front_matter(data, path, get_date, lines, self._image_exists, self.rules)
         if any(not problem.warning for problem in problems):
             raise ContentError(problems)
         self._pending = problems  # warnings only: reported once the file is read
         # A field left empty ("image: ''", "tags: []") is a field not given.
         given = {name: value for name, value in data.items() if value not in ("", [], None)}
         return self._parse_yaml_metadata(given, source_path)
+
+
+def site_rules(settings) -> SiteRules:
+    return SiteRules(
+        categories=settings.get("CATEGORIES"),
+        languages=settings.get("LANGUAGES"),
+        static_paths=tuple(settings.get("STATIC_PATHS", ["images"])),
+        max_slug=settings.get("SLUG_MAX_LENGTH", MAX_SLUG),
+    )
+
+
+def _source_text(source_path: str, path: str) -> str:
+    """The file's text as Pelican reads it (UTF-8), or a problem saying why it cannot be."""
+    try:
+        with pelican_open(source_path) as text:
+            return text
+    except UnicodeDecodeError as error:
+        with open(source_path, "rb") as handle:
+            line = handle.read()[: error.start].count(b"\n") + 1
+        reason = f"byte 0x{error.object[error.start]:02x} is not UTF-8"
+        fix = "save the file as UTF-8 (in your editor: Save with encoding, UTF-8)."
+        message = f"the file is not UTF-8 text ({reason})."
+        raise ContentError([Problem(path, "", message, fix, line)]) from None
+    except OSError as error:
+        if os.path.islink(source_path) and not os.path.exists(source_path):
+            reason = f"it is a link to {os.readlink(source_path)!r}, which does not exist"
+            fix = "remove the link, or put the file it names back."
+        else:
+            reason = error.strerror or str(error)
+            fix = "check that the file can be read (its permissions, its disk)."
+        message = f"the file cannot be read: {reason}."
+        raise ContentError([Problem(path, "", message, fix)]) from None
+
+
+def _refuse_other_headers(text: str, path: str) -> None:
+    """Front matter in TOML (+++), or a YAML one whose closing '---' is missing: Pelican
+    would take the fields for the first paragraph of the body."""
+    start = text.lstrip("\ufeff \t\r\n")
+    if start.startswith("+++"):
+        raise ContentError(
+            [
+                Problem(
+                    path,
+                    "",
+                    "the front matter is TOML (between '+++' lines), which this site does "
+                    "not read.",
+                    "write it in YAML between '---' lines, e.g. 'title: The headline' and "
+                    "'date: 2016-04-22 18:34' (a colon, not '=').",
+                    1,
+                )
+            ]
+        )
+    if start.startswith("---") and not HEADER_RE.fullmatch(text):
+        raise ContentError(
+            [
+                Problem(
+                    path,
+                    "",
+                    "the front matter opened by '---' on line 1 is never closed.",
+                    "add a line '---' after the last field, before the body.",
+                    1,
+                )
+            ]
+        )
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    at = text.lower().find(needle.lower())
+    return text.count("\n", 0, at) + 1 if at >= 0 else None
+
+
+def field_line(source_path: str, field: str) -> int | None:
+    try:
+        with pelican_open(source_path) as text:
+            match = re.search(rf"^{re.escape(field)}\s*:", text, re.MULTILINE | re.IGNORECASE)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _unbalanced(tag, text: str, path: str) -> Problem:
+    if tag.opened > tag.closed:
+        what = f"<{tag.tag}> is opened {tag.opened} times and closed {tag.closed}"
+        fix = f"add the missing </{tag.tag}> where the {tag.tag} ends."
+        line = _line_of(text, f"<{tag.tag}")
+    else:
+        what = f"</{tag.tag}> closes {tag.closed} times what was opened {tag.opened}"
+        fix = f"remove the extra </{tag.tag}>."
+        line = _line_of(text, f"</{tag.tag}")
+    return Problem(
+        path,
+        "body",
+        f"the HTML of the body is not balanced: {what}; the page closes it at the end of "
+        "the body, which may not be what you meant.",
+        fix,
+        line,
+        warning=True,
+    )
+
+
+def _remote(element: str, host: str, text: str, path: str) -> Problem:
+    return Problem(
+        path,
+        "body",
+        f"an <{element}> is loaded from {host}, another host: the site's Content Security "
+        "Policy blocks it, so readers see nothing there (and offline readers have no network).",
+        f"save the file in content/images/ and link it with {{static}}/images/<name>, or allow "
+        f"the host with ALLOWED_MEDIA_HOSTS = ['{host}'] in pelicanconf.py.",
+        _line_of(text, host),
+        warning=True,
+    )
 
 
 def inert(metadata: dict) -> dict:

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import datetime
 import difflib
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import jsonschema
 import yaml
+from strict_yaml import Refused, StrictYamlLoader
+
+from .paths import MAX_SLUG, image_path_problem, output_path_problem, slug_problem
 
 STATUSES = ("published", "draft", "hidden")
 REQUIRED_FIELDS = ("title", "date")
@@ -77,33 +81,62 @@ class ContentError(Exception):
         super().__init__(f"{count} content {noun}, the site was not written:\n{lines}")
 
 
+MAX_FRONT_MATTER = 64 * 1024  # characters: a front matter is a few dozen lines
+QUOTE_LENGTH = 60  # a value quoted in a message is cut to about this many characters
+
+
 def load_front_matter(text: str, path: str, first_line: int = 1):
     """Parse YAML front matter; return (mapping, {field: line}) or raise ContentError.
 
     first_line is the file's line number of the first line of text.
     """
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = first_line + mark.line if mark else None
-        reason = getattr(error, "problem", None) or str(error)
-        start = getattr(error, "context_mark", None)
-        if start and mark and start.line != mark.line:
-            reason += f"; the value that starts on line {first_line + start.line}"
+    if len(text) > MAX_FRONT_MATTER:
         raise ContentError(
             [
                 Problem(
                     path,
                     "",
-                    f"the front matter is not valid YAML ({reason}).",
-                    "check that line: a value holding ': ' or starting with "
-                    "a quote, [ or { must be quoted as a whole.",
-                    line,
+                    f"the front matter is {len(text) // 1024} KB long, more than the "
+                    f"{MAX_FRONT_MATTER // 1024} KB a front matter may be.",
+                    "keep the fields short and put the text in the body, below the "
+                    "closing '---' line.",
+                    first_line,
+                )
+            ]
+        )
+    loader = StrictYamlLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except Refused as refused:
+        message = refused.message.replace("{first}", str(first_line + (refused.first or 0)))
+        raise ContentError(
+            [
+                Problem(
+                    path,
+                    refused.field,
+                    message + ".",
+                    refused.fix,
+                    first_line + refused.problem_mark.line,
                 )
             ]
         ) from None
+    except yaml.YAMLError as error:
+        raise ContentError([_yaml_problem(error, text, path, first_line)]) from None
+    except RecursionError:
+        raise ContentError(
+            [
+                Problem(
+                    path,
+                    "",
+                    "the front matter nests lists or mappings too deeply to be read.",
+                    "write each field as 'field: value' or a list of '- item' lines.",
+                    first_line,
+                )
+            ]
+        ) from None
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         raise ContentError(
             [
@@ -116,11 +149,40 @@ def load_front_matter(text: str, path: str, first_line: int = 1):
                 )
             ]
         )
-    lines = {
-        str(key.value).lower(): first_line + key.start_mark.line
-        for key, _ in getattr(node, "value", [])
-    }
+    lines = {str(key.value).lower(): first_line + key.start_mark.line for key, _ in node.value}
     return data, lines
+
+
+def _yaml_problem(error: yaml.YAMLError, text: str, path: str, first_line: int) -> Problem:
+    mark = getattr(error, "problem_mark", None)
+    line = first_line + mark.line if mark else None
+    reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+    fix = (
+        "check that line: a value holding ': ' or starting with a quote, [ or { must be "
+        "quoted as a whole."
+    )
+    if mark and "\t" in text.splitlines()[mark.line][: mark.column + 1]:
+        reason = "a tab where YAML allows only spaces"
+        fix = "indent that line with spaces, not tabs (YAML does not allow tabs there)."
+    start = getattr(error, "context_mark", None)
+    if start and mark and start.line != mark.line:
+        reason += f"; the value that starts on line {first_line + start.line}"
+    return Problem(path, "", f"the front matter is not valid YAML ({reason}).", fix, line)
+
+
+def _quote(value) -> str:
+    """A value as a message quotes it: in quotes, on one line, cut to QUOTE_LENGTH."""
+    return repr(_cut(value))
+
+
+@dataclass(frozen=True)
+class SiteRules:
+    """What the site's settings allow in a front matter (each check off when None)."""
+
+    categories: Sequence[str] | None = None  # CATEGORIES: the only categories allowed
+    languages: Sequence[str] | None = None  # LANGUAGES: the codes an article's lang may be
+    static_paths: Sequence[str] = ("images",)  # STATIC_PATHS: where a lead image must be
+    max_slug: int = MAX_SLUG
 
 
 def check_front_matter(
@@ -129,17 +191,16 @@ def check_front_matter(
     parse_date: Callable[[str], datetime.datetime],
     lines: Mapping[str, int] | None = None,
     file_exists: Callable[[str], bool] = lambda relative_path: True,
-    categories: Sequence[str] | None = None,
+    site: SiteRules = SiteRules(),
 ) -> list[Problem]:
     """Every problem of one article's metadata (YAML values as loaded).
 
-    file_exists tells whether a path relative to the content folder names a file;
-    categories, when given, are the only categories allowed.
+    file_exists tells whether a path relative to the content folder names a file.
     """
     lines = lines or {}
     # An empty value ("tags:") is as good as no value, as Pelican's YAML reader treats it.
     fields = {str(k).lower(): v for k, v in data.items() if v is not None and v != ""}
-    found = [_say(error) for error in _VALIDATOR.iter_errors(fields)]
+    found = _at_most_per_field([_say(error) for error in _VALIDATOR.iter_errors(fields)])
     found += [
         problem
         for name in DATE_FIELDS
@@ -147,9 +208,14 @@ def check_front_matter(
         for problem in _check_date(name, fields[name], parse_date)
     ]
     if isinstance(fields.get("image"), str):
-        found += _check_image(fields, file_exists)
-    if categories is not None and isinstance(fields.get("category"), str):
-        found += _check_category(fields["category"], categories)
+        found += _check_image(fields, file_exists, site.static_paths)
+    if site.categories is not None and isinstance(fields.get("category"), str):
+        found += _check_category(fields["category"], site.categories)
+    if site.languages is not None and isinstance(fields.get("lang"), str):
+        found += _check_language(fields["lang"], site.languages)
+    for name in ("slug", "save_as", "url"):
+        if isinstance(fields.get(name), str):
+            found += _check_address(name, fields[name], site.max_slug)
     problems = [Problem(path, name, msg, fix, lines.get(name)) for name, msg, fix in found]
     problems += [
         Problem(path, name, *_unknown_field(name), lines.get(name), warning=True)
@@ -157,6 +223,53 @@ def check_front_matter(
         if name not in KNOWN_FIELDS
     ]
     return sorted(problems, key=lambda p: (p.line is None, p.line or 0, p.field))
+
+
+def _check_language(lang: str, languages: Sequence[str]) -> list[tuple[str, str, str]]:
+    if lang in languages:
+        return []
+    known = ", ".join(languages)
+    if lang.strip().lower() in languages:
+        lower = lang.strip().lower()
+        return [("lang", f"{_quote(lang)} is written in capitals.", f"write it lang: {lower}.")]
+    return [
+        (
+            "lang",
+            f"{_quote(lang)} is not a language of this site.",
+            f"use one of: {known} (LANGUAGES in pelicanconf.py), or leave the line out "
+            "for the default.",
+        )
+    ]
+
+
+def _check_address(name: str, value: str, max_slug: int) -> list[tuple[str, str, str]]:
+    """A slug, or Pelican's save_as or url, that would write outside its folder, to a
+    hidden or nameless file, or to a name a file system refuses."""
+    if name == "slug":
+        reason = slug_problem(value.strip(), max_slug)
+        fix = "write letters, digits and hyphens only, e.g. slug: makey-in-moscow."
+    else:
+        reason = output_path_problem(value.strip())
+        fix = f"remove the {name} line: the site makes the address from the date and slug."
+    return [(name, f"the {name} {reason}.", fix)] if reason else []
+
+
+MAX_PER_FIELD = 3  # problems told of one field; the rest are counted
+
+
+def _at_most_per_field(found: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """A list of a thousand bad items is told as three, and a count of the others."""
+    kept, extra = [], Counter()
+    told = Counter()
+    for name, message, fix in found:
+        told[name] += 1
+        if told[name] <= MAX_PER_FIELD:
+            kept.append((name, message, fix))
+        else:
+            extra[name] += 1
+    for name, count in extra.items():
+        kept.append((name, f"{count} more items like these.", "correct them the same way."))
+    return kept
 
 
 _MISSING_FIX = {
@@ -174,25 +287,72 @@ def _say(error: jsonschema.ValidationError) -> tuple[str, str, str]:
     name = str(where[0])
     value = error.instance
     if len(where) > 1:  # an item of a list
-        item = f"item {where[1] + 1}"
-        if isinstance(value, str):
-            return name, f"{item} is empty.", "remove the empty item or write its text."
-        return name, f"{item} {_describe(value)}.", f'quote it: "{_yaml_spelling(value)}".'
+        return (name, *_say_item(f"item {where[1] + 1}", value))
     if error.validator == "enum":
-        return name, f"{value!r} is not a status.", f"use one of: {', '.join(STATUSES)}."
+        return name, f"{_quote(value)} is not a status.", f"use one of: {', '.join(STATUSES)}."
     if error.validator_value == "boolean":
-        return name, f"{value!r} is neither true nor false.", f"write {name}: false."
+        return name, f"{_quote(value)} is neither true nor false.", f"write {name}: false."
     if error.validator_value == "array":
         if isinstance(value, str):
             return (
                 name,
                 "is one piece of text, not a list.",
-                f"write a list: {name}: [{value}] or one '- item' per line.",
+                f"write a list: {name}: [{_cut(value)}] or one '- item' per line.",
             )
-        return name, f"the value {_describe(value)}.", f'write a list: {name}: ["{value}"].'
+        if isinstance(value, dict):
+            return name, *_say_mapping(value, f"{name}:\n  - ")
+        return (
+            name,
+            f"the value {_describe(value)}.",
+            f'write a list: {name}: ["{_cut(_yaml_spelling(value))}"].',
+        )
     if isinstance(value, str):  # a pattern: text of blanks only
         return name, "is empty.", _MISSING_FIX.get(name, f"write the {name} or remove the line.")
-    return name, f"the value {_describe(value)}.", f'quote it: {name}: "{value}".'
+    if isinstance(value, dict):
+        return name, *_say_mapping(value, f"{name}: ")
+    if isinstance(value, list):
+        return (
+            name,
+            "is a list, but takes one piece of text.",
+            f"write one value: {name}: {_cut(str(value[0]) if value else '...')}",
+        )
+    return (
+        name,
+        f"the value {_describe(value)}.",
+        f'quote it: {name}: "{_cut(_yaml_spelling(value))}".',
+    )
+
+
+def _say_item(item: str, value) -> tuple[str, str]:
+    """(message, fix) for an item of a list that is not a piece of text."""
+    if isinstance(value, str):
+        return f"{item} is empty.", "remove the empty item or write its text."
+    if isinstance(value, dict):
+        message, fix = _say_mapping(value, "- ")
+        return f"{item}: {message}", fix
+    if isinstance(value, list):
+        return (
+            f"{item} is a list inside the list.",
+            "write each value as its own '- item' line (or [a, b] once, not [[a, b]]).",
+        )
+    return f"{item} {_describe(value)}.", f'quote it: "{_cut(_yaml_spelling(value))}".'
+
+
+def _say_mapping(value: dict, prefix: str) -> tuple[str, str]:
+    """(message, fix) for a mapping where text was wanted: either a 'key: value' whose
+    colon YAML took for a field (quote it), or a value given as 'name: ...' (write it
+    alone)."""
+    key, inner = next(iter(value.items())) if value else ("", None)
+    if len(value) == 1 and str(key).lower() in ("name", "title", "tag", "actor", "value"):
+        return (
+            f"is written as '{_cut(key)}: {_cut(inner)}', a field of its own, not a name.",
+            f"write the name alone: {prefix}{_cut(inner)}",
+        )
+    spelled = f"{key}: {inner}" if inner is not None else f"{key}:"
+    return (
+        "is read by YAML as a 'field: value' mapping, because of its colon, not as text.",
+        f'quote it as a whole: {prefix}"{_cut(spelled)}"',
+    )
 
 
 def _describe(value) -> str:
@@ -203,7 +363,7 @@ def _describe(value) -> str:
             "on, off, true and false are booleans), not as text"
         )
     if isinstance(value, (int, float)):
-        return f"is read by YAML as the number {value}, not as text"
+        return f"is read by YAML as the number {_cut(value)}, not as text"
     if isinstance(value, (datetime.date, datetime.datetime)):
         return f"is read by YAML as the date {value}, not as text"
     if value is None:
@@ -215,6 +375,12 @@ def _yaml_spelling(value) -> str:
     if isinstance(value, bool):
         return "NO" if value is False else "yes"
     return str(value)
+
+
+def _cut(value) -> str:
+    """Text of a value for a message: one line, at most QUOTE_LENGTH characters."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1] + "…"
 
 
 def _unknown_field(name: str) -> tuple[str, str]:
@@ -234,20 +400,23 @@ def _check_category(category: str, categories: Sequence[str]) -> list[tuple[str,
     return [
         (
             "category",
-            f"{category!r} is not a category of this site.",
+            f"{_quote(category)} is not a category of this site.",
             f"{hint}use one of: {', '.join(categories)} (CATEGORIES in pelicanconf.py).",
         )
     ]
 
 
-def _check_image(fields, file_exists) -> list[tuple[str, str, str]]:
+def _check_image(fields, file_exists, static_paths) -> list[tuple[str, str, str]]:
     found = []
     image = fields["image"]
-    if not file_exists(image):
+    unsafe = image_path_problem(image, static_paths)
+    if unsafe:
+        found.append(("image", f"{unsafe[0]}.", unsafe[1]))
+    elif not file_exists(image):
         found.append(
             (
                 "image",
-                f"there is no file {image!r} in the content folder.",
+                f"there is no file {_quote(image)} in the content folder.",
                 "put the image in content/images/ and write its path from there, "
                 "e.g. image: images/photo.jpg.",
             )
@@ -278,7 +447,7 @@ def _check_date(name: str, value, parse_date) -> list[tuple[str, str, str]]:
     try:
         parsed = parse_date(text)
     except (ValueError, OverflowError):
-        return [(name, f"{text!r} is not a date.", f"write it as {example}.")]
+        return [(name, f"{_quote(text)} is not a date.", f"write it as {example}.")]
     if ":" not in text and parsed.time() == datetime.time(0, 0):
         return [(no_time[0], no_time[1].format(repr(text)), no_time[2])]
     return []

@@ -34,7 +34,10 @@ def read_ahead(generator, cache_folder: Path | None, workers: int, parallel_from
 
     misses = []
     for source in _sources(generator, reader):
-        stat = _signature(source)
+        try:
+            stat = _signature(source)
+        except OSError:  # a link to nothing: Pelican's own loop reads it, and reports it
+            continue
         if not cache.knows(source):  # new (all of them in a cold build): hashed where read
             misses.append((source, None, stat))
             continue

@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from article_lists import PUBLISHED, every_article
-from content_checks import Problem, display_path, record_problem
+from content_checks import Problem, display_path, field_line, record_problem
 
 from .core import Document, SimilarityConfig, SimilarityIndex, rank_all
 from .incremental import Ranking, lists_to_rank
@@ -43,14 +43,17 @@ def attach_similar_articles(generator):
     by_language = defaultdict(list)
     for article in by_slug.values():
         by_language[article.lang].append(documents[id(article)])
+    every_by_slug = {article.slug: article for article in every_article(generator)}
     for lang, articles in _wanting_a_list(generator).items():
+        _report_self_pins(generator.context, articles)
         queries = [(documents[id(article)], _pins(article)) for article in articles]
         ranked = by_language.get(lang, [])
         rank = partial(_rank_some, ranked, config, queries, workers)
         answers = _ranked(generator.settings, lang, config, ranked, queries, rank)
         for article, (matches, unknown_pin) in zip(articles, answers, strict=True):
             if unknown_pin is not None:
-                _report_unknown_pin(generator.context, article, unknown_pin)
+                pinned = every_by_slug.get(unknown_pin)
+                _report_unknown_pin(generator.context, article, unknown_pin, pinned)
             keywords = _keywords(article)
             article.similar_articles = [
                 SimilarArticle(
@@ -135,11 +138,36 @@ def _document(article) -> Document:
     return Document(key=article.slug, date=article.date, keywords=keywords)
 
 
-def _pins(article) -> list[str]:
+def _pinned_slugs(article) -> list[str]:
     pins = article.metadata.get("related", [])
     if isinstance(pins, str):  # Pelican's native header: "Related: slug-a, slug-b"
         pins = pins.split(",")
     return [str(slug).strip() for slug in pins if str(slug).strip()]
+
+
+def _pins(article) -> list[str]:
+    """The slugs the editors pinned, but for the article's own (told of as a warning)."""
+    return [slug for slug in _pinned_slugs(article) if slug != article.slug]
+
+
+def _report_self_pins(context, articles):
+    for article in articles:
+        pins = article.metadata.get("related", [])
+        if article.slug in (
+            [p.strip() for p in pins.split(",")] if isinstance(pins, str) else pins
+        ):
+            record_problem(
+                context,
+                Problem(
+                    display_path(article.source_path),
+                    "related",
+                    f"lists the article itself ({article.slug!r}), which is never shown "
+                    "under itself.",
+                    "remove it from the list.",
+                    field_line(article.source_path, "related"),
+                    warning=True,
+                ),
+            )
 
 
 def _keywords(article) -> dict:
@@ -147,14 +175,34 @@ def _keywords(article) -> dict:
     return {(name, item.slug): item for name in FIELDS for item in getattr(article, name, [])}
 
 
-def _report_unknown_pin(context, article, slug):
+def _report_unknown_pin(context, article, slug, pinned):
+    """A pin that names no published article of the article's language: why, if it is a
+    draft, a hidden article or one of another language."""
+    if pinned is not None and pinned.status != "published":
+        message = (
+            f"{slug!r} is {'a draft' if pinned.status == 'draft' else 'hidden'} "
+            f"({display_path(pinned.source_path)}), not a published article."
+        )
+        fix = "publish that article first, or remove it from the list."
+    elif pinned is not None and pinned.lang != article.lang:
+        message = (
+            f"{slug!r} is in another language ({pinned.lang}); similar articles are "
+            f"listed within one language ({article.lang})."
+        )
+        fix = "pin its translation in this language, or remove it from the list."
+    else:
+        message = f"no published article has the slug {slug!r}."
+        fix = (
+            "check the spelling against the article's file name or slug, "
+            "or remove it from the list."
+        )
     record_problem(
         context,
         Problem(
             display_path(article.source_path),
             "related",
-            f"no published article has the slug {slug!r}.",
-            "check the spelling against the article's file name or slug, "
-            "or remove it from the list.",
+            message,
+            fix,
+            field_line(article.source_path, "related"),
         ),
     )

@@ -1,7 +1,7 @@
 """A broken article fails the whole build, names itself, and leaves the old site alone."""
 
 import pytest
-from conftest import article_fields, write_article
+from conftest import article_fields, register_actors, write_article
 from content_checks import ContentError
 
 
@@ -42,6 +42,7 @@ def test_native_pelican_header_still_works_and_is_checked(content, build_site):
         "Actors: Sergei Lavrov, OSCE\n\nBody\n",
         encoding="utf-8",
     )
+    register_actors(content, ["Sergei Lavrov"])
     site = build_site(content)
     assert site.exists("actor/sergei-lavrov/index.html")
     assert site.exists("tag/b/index.html")

@@ -50,7 +50,7 @@ MISTAKES = [
     (
         "pin",
         "---\ntitle: Pins\ndate: 2020-01-01 10:00\nrelated: [no-such-slug]\n---\nText\n",
-        "pin.md: related: no published article has the slug 'no-such-slug'.",
+        "pin.md:4: related: no published article has the slug 'no-such-slug'.",
     ),
     (
         "image",

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, article_fields, write_article
+from conftest import ROOT, article_fields, register_actors, write_article
 
 from tools.deploy import DeployError, fresh_build
 from tools.deploy import main as deploy
@@ -54,7 +54,9 @@ def test_a_failed_publish_leaves_the_old_site_byte_for_byte(published, content):
 
 
 def test_a_publish_killed_in_the_middle_leaves_the_old_site_byte_for_byte(published, content):
-    write_markdown(generate(600, body_paragraphs=3), content / "articles" / "bulk")
+    bulk = generate(600, body_paragraphs=3)
+    write_markdown(bulk, content / "articles" / "bulk")
+    register_actors(content, sorted({actor for article in bulk for actor in article.actors}))
     before = snapshot(published)
     run = subprocess.Popen(
         [sys.executable, str(ROOT / "tools/publish.py"), str(content), "-o", str(published)],

@@ -1,5 +1,5 @@
-"""Sources are read in the order of their paths, so that articles sharing a date or a slug
-come out in the same order in every build, whatever the process's string hashes."""
+"""Sources are read in the order of their paths, so that articles sharing a date, or a slug
+(translations), come out in the same order in every build, whatever the string hashes."""
 
 import os
 import subprocess
@@ -46,8 +46,11 @@ def files_of(folder):
 def test_articles_sharing_a_date_or_a_slug_come_out_alike_in_every_build(content, tmp_path):
     for n in range(4):
         write_article(content, f"same-date-{n}", **article_fields(f"Same date {n}"))
-        write_article(  # Pelican takes these for translations of one another
-            content, f"same-slug-{n}", **article_fields("Same title", f"2021-0{n + 1}-01 12:00")
+    for n, lang in enumerate(("en", "ru", "be")):  # translations of one another
+        write_article(
+            content,
+            f"same-slug-{n}",
+            **article_fields("Same title", f"2021-0{n + 1}-01 12:00", lang=lang),
         )
     outputs = [tmp_path / f"output-{seed}" for seed in ("1", "2", "3", "4")]
     for output in outputs:

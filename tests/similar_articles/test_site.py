@@ -115,7 +115,7 @@ def test_an_unknown_pinned_slug_fails_the_build_naming_the_file(content, build_s
     with pytest.raises(ContentError) as error:
         build_site(content, expect_clean=False)
     message = str(error.value)
-    assert "q.md: related: no published article has the slug 'no-such-article'" in message
+    assert "q.md:5: related: no published article has the slug 'no-such-article'" in message
 
 
 def test_translations_are_matched_within_their_language(content, build_site):

@@ -12,7 +12,7 @@ HOSTILE = {
     "image": "images/pixel.png",
     "image_alt": "\" onerror=\"alert('alt')",
     "image_credit": "<b onmouseover=alert('credit')>Photo</b>\" onmouseover=\"alert('credit2')",
-    "actors": ["<img src=x onerror=alert('actor')>"],
+    "actors": ["<img src=x onerror=alert('actor')> Actor"],
     "tags": ["<script>alert('tag')</script>"],
 }
 WATCH = """
