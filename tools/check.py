@@ -17,6 +17,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 from content_checks import ContentError  # noqa: E402
 
 from tools.reading import published_articles, read_site  # noqa: E402
+from tools.reporting import failure_text  # noqa: E402
 
 
 def check(content: Path, settings_file: Path, publish: bool = False) -> tuple[list, int]:
@@ -37,8 +38,15 @@ def main(argv=None) -> int:
     parser.add_argument("content", nargs="?", type=Path, default=ROOT / "content")
     parser.add_argument("-s", "--settings", type=Path, default=ROOT / "pelicanconf.py")
     parser.add_argument("--publish", action="store_true", help="warnings fail the check too")
+    parser.add_argument("--debug", action="store_true", help="a traceback if the check fails")
     args = parser.parse_args(argv)
-    problems, count = check(args.content, args.settings, args.publish)
+    try:
+        problems, count = check(args.content, args.settings, args.publish)
+    except Exception as error:  # not a content problem: a setting, a plugin, a template
+        if args.debug:
+            raise
+        print(failure_text("check", error), file=sys.stderr)
+        return 2
     for problem in problems:
         print(problem)
     errors = [p for p in problems if not p.warning or args.publish]

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from content_checks import ContentError  # noqa: E402
+from fast_build import roll_back_unfinished  # noqa: E402
 
 
 def build_once(settings_file: str, overrides: dict) -> dict:
@@ -42,6 +43,7 @@ def build_once(settings_file: str, overrides: dict) -> dict:
         problems = [str(problem) for problem in error.problems]
         print(f"\n{error}\nFix the files above and save: the site rebuilds.", file=sys.stderr)
     except Exception as error:  # a broken template or setting: keep watching
+        roll_back_unfinished()  # the pages it wrote go: the open page stays the last good one
         problems = [f"The build failed: {type(error).__name__}: {error}"]
         print(f"\n{problems[0]}", file=sys.stderr)
     _write_state(state, {"build": build, "building": False, "problems": problems})

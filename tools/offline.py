@@ -21,6 +21,8 @@ from pelican import Pelican  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 from pelican.utils import slugify  # noqa: E402
 
+from tools.reporting import failure_text  # noqa: E402
+
 
 def build_offline(content: Path, settings_file: Path, folder: Path) -> dict:
     settings = read_settings(
@@ -45,16 +47,24 @@ def pack(folder: Path, archive: Path, top: str) -> None:
     partial.replace(archive)  # a failed run never leaves a half-written zip under the name
 
 
-def main(argv=None) -> Path:
+def main(argv=None) -> Path | None:
+    """The archive made, or None (the problems printed) if the build failed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("content", nargs="?", type=Path, default=ROOT / "content")
     parser.add_argument("-s", "--settings", type=Path, default=ROOT / "offlineconf.py")
     parser.add_argument("-d", "--dist", type=Path, default=ROOT / "dist")
     parser.add_argument("--date", default=dt.date.today().isoformat(), help="for the name")
+    parser.add_argument("--debug", action="store_true", help="a traceback for a failed build")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work) / "site"
-        settings = build_offline(args.content.resolve(), args.settings, folder)
+        try:
+            settings = build_offline(args.content.resolve(), args.settings, folder)
+        except Exception as error:
+            if args.debug:
+                raise
+            print(f"{failure_text('offline', error)}\nNo offline copy was made.", file=sys.stderr)
+            return None
         site = slugify(settings["SITENAME"], regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
         top = f"{site}-{args.date}"
         archive = args.dist / f"{top}.zip"
@@ -64,4 +74,4 @@ def main(argv=None) -> Path:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(0 if main() else 1)

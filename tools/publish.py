@@ -11,7 +11,6 @@ import argparse
 import ctypes
 import hashlib
 import json
-import logging
 import os
 import shutil
 import sys
@@ -20,12 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
-from content_checks import ContentError  # noqa: E402
 from pelican import Pelican  # noqa: E402
-from pelican.log import FatalLogger  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 
 from tools.gates import broken_links, feed_problems  # noqa: E402
+from tools.reporting import KeptWarnings, failure_text  # noqa: E402
 
 INPUTS = ("content", "theme", "plugins", "pelicanconf.py", "publishconf.py", "tools/search")
 
@@ -56,18 +54,19 @@ def inputs_hash(content: Path) -> str:
 
 
 def build(content: Path, staging: Path, settings_file: Path) -> dict:
-    """Build into staging; any warning Pelican or a plugin logs stops the publication."""
+    """Build into staging. Content problems, warnings included (CONTENT_WARNINGS_FATAL),
+    stop it before anything is written; any other warning logged while writing stops the
+    publication once the build is done, all of them named."""
     settings = read_settings(
         str(settings_file), override={"PATH": str(content), "OUTPUT_PATH": str(staging)}
     )
-    fatal_before = FatalLogger.fatal_lvl
-    FatalLogger.fatal_lvl = logging.WARNING
-    try:
+    with KeptWarnings() as kept:
         Pelican(settings).run()
-    except RuntimeError as error:  # what FatalLogger raises for a warning
-        raise PublishError(f"a warning stops the publication: {error}") from None
-    finally:
-        FatalLogger.fatal_lvl = fatal_before
+    if kept.messages:
+        raise PublishError(
+            f"{len(kept.messages)} warning(s) stop the publication:\n  "
+            + "\n  ".join(kept.messages)
+        )
     return settings
 
 
@@ -132,11 +131,16 @@ def main(argv=None) -> int:
     parser.add_argument("content", nargs="?", type=Path, default=ROOT / "content")
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "output")
     parser.add_argument("-s", "--settings", type=Path, default=ROOT / "publishconf.py")
+    parser.add_argument("--debug", action="store_true", help="a traceback for a failed build")
     args = parser.parse_args(argv)
     try:
         output = publish(args.content.resolve(), args.output.resolve(), args.settings)
-    except (ContentError, PublishError) as error:
-        print(f"make publish: {error}\noutput/ was left as it was.", file=sys.stderr)
+    except Exception as error:
+        if args.debug:
+            raise
+        said = f"make publish: {error}" if isinstance(error, PublishError) else None
+        said = said or failure_text("publish", error)
+        print(f"{said}\noutput/ was left as it was.", file=sys.stderr)
         return 1
     print(f"Published into {output}; deploy with make rsync_upload, github or s3_upload.")
     return 0

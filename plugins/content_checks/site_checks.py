@@ -265,8 +265,10 @@ def _check_link(content, what: str, value: str, context) -> Problem | None:
             path,
             "body",
             f"the link {shown!r} is of no kind the site knows ({{{what}}}).",
-            f"write one of {', '.join('{' + k + '}' for k in LINK_KINDS[:3])}.",
+            f"write one of {', '.join('{' + k + '}' for k in LINK_KINDS[:3])}; Pelican "
+            "leaves this one as it is written.",
             line,
+            warning=True,
         )
     if what not in ("filename", "static", "attach"):
         return None

@@ -12,6 +12,7 @@ import atexit
 import gc
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -23,13 +24,14 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesG
 
 from . import feeds, forking, reading, speedups
 from .digests import digest, settings_digest
+from .journal import OutputJournal, recover
 from .plan import Plan, code_digest
 from .progress import Progress
 from .speedups import keep_urls, linear_period_archives, linear_taxonomy_pages
 from .store import KeptUrls
 from .writer import FastWriter
 
-__all__ = ["register"]
+__all__ = ["register", "roll_back_unfinished"]
 
 DEFAULT_SETTINGS = {
     "FAST_BUILD": True,
@@ -67,6 +69,7 @@ class Build:
         self.plan = None
         self.children = []  # (pid, result file) of the processes writing the other shares
         self.kept_urls = KeptUrls(self.cache_folder("urls").with_suffix(".pickle"))
+        self.journal = None  # OutputJournal, from the first file written to the end
 
     def cache_folder(self, name: str) -> Path:
         return self.cache_root / f"{name}-{digest(self.settings_digest, code_digest())}"
@@ -92,11 +95,14 @@ BUILD: dict[str, Build] = {}
 _PELICAN_PROCESS_TRANSLATIONS = pelican.generators.process_translations
 _FEED_TAG_URI = pelican.writers.get_tag_uri
 _EXIT_HOOK = []
+_ROLLBACK_HOOK = []
 
 
 def start(pelican_object):
     for key, value in DEFAULT_SETTINGS.items():
         pelican_object.settings.setdefault(key, value)
+    roll_back_unfinished()  # a build of this process that failed while writing
+    recover(Path(pelican_object.settings["OUTPUT_PATH"]))  # ...or of one that was killed
     BUILD["current"] = Build(pelican_object.settings)
     fast = pelican_object.settings["FAST_BUILD"]
     # Pelican's generators call it by this name; the same result, without a quadratic scan
@@ -203,6 +209,7 @@ def make_writer(pelican_object):
     build = BUILD.get("current")
     if build is None or not build.enabled:
         return None
+    build.journal = _begin_journal(build)
     build.plan = plan = Plan(build)
     split = [g for g in build.generators if _is_split(g)]
     articles = sum(len(getattr(g, "articles", [])) for g in split)
@@ -210,14 +217,50 @@ def make_writer(pelican_object):
     build.children = [_start_child(build, split, (number, count)) for number in range(1, count)]
     for generator in split:
         _mark_split(generator)
-    return type("FastWriter", (FastWriter,), {"__init__": _bound_init(plan, count)})
+    return type("FastWriter", (FastWriter,), {"__init__": _bound_init(plan, count, build.journal)})
 
 
-def _bound_init(plan, count):
+def _bound_init(plan, count, journal):
     def __init__(self, output_path, settings=None):
-        FastWriter.__init__(self, output_path, settings, plan, share=(0, count))
+        FastWriter.__init__(self, output_path, settings, plan, share=(0, count), journal=journal)
 
     return __init__
+
+
+def _begin_journal(build) -> OutputJournal:
+    """From here on every file written into the output is journaled (journal.py): the
+    pages and feeds by the writer, the static files and the theme's here, before Pelican
+    copies them (it copies them all at each build)."""
+    settings = build.settings
+    output = Path(settings["OUTPUT_PATH"])
+    journal = OutputJournal(output).begin()
+    if not _ROLLBACK_HOOK:
+        atexit.register(roll_back_unfinished)
+        _ROLLBACK_HOOK.append(True)
+    for generator in build.generators:
+        for static in getattr(generator, "staticfiles", []):
+            journal.before_write(output / static.save_as)
+    for relative in settings["THEME_STATIC_PATHS"]:
+        source = Path(settings["THEME"]) / relative
+        files = sorted(source.rglob("*")) if source.is_dir() else [source]
+        for path in files:
+            if path.is_file():
+                inside = path.relative_to(source) if source.is_dir() else path.name
+                journal.before_write(output / settings["THEME_STATIC_DIR"] / inside)
+    return journal
+
+
+def roll_back_unfinished() -> None:
+    """A build that raised after it began writing (or a process that exits in the
+    middle of one) leaves the output as the last good build made it."""
+    build = BUILD.pop("current", None)
+    if build is not None and build.journal is not None:
+        build.journal.rollback()
+        print(
+            f"The build failed while writing: {build.settings['OUTPUT_PATH']} holds the "
+            "last good site again.",
+            file=sys.stderr,
+        )
 
 
 def _mark_split(generator):
@@ -241,7 +284,12 @@ def _start_child(build, split, share):
 
     def render_share():
         writer = FastWriter(
-            settings["OUTPUT_PATH"], settings, build.plan, share=share, announce=False
+            settings["OUTPUT_PATH"],
+            settings,
+            build.plan,
+            share=share,
+            announce=False,
+            journal=build.journal,
         )
         writer.splitting = True
         for generator in split:
@@ -262,11 +310,12 @@ def finish(pelican_object):
     finally:
         for _, result_file in build.children:
             shutil.rmtree(os.path.dirname(result_file), ignore_errors=True)
-    build.plan.manifest.remove_stale()
+    build.plan.manifest.remove_stale(build.journal.remove)
     build.plan.manifest.save()
     _save_urls(build)
     _prune(build.cache_root, "pages-*.pickle")
     _prune(build.cache_root, "urls-*.pickle")
+    build.journal.commit()
     build.progress.finish()
 
 

@@ -52,12 +52,13 @@ class OutputManifest:
     def merge(self, records: dict) -> None:
         self.current.update(records)
 
-    def remove_stale(self) -> list[str]:
-        """Delete the files the last build wrote and this one did not; their names."""
+    def remove_stale(self, remove=os.remove) -> list[str]:
+        """Delete the files the last build wrote and this one did not; their names.
+        remove(path) deletes one (the build's journal keeps it until the build is done)."""
         stale = sorted(set(self.previous) - set(self.current))
         for name in stale:
             with contextlib.suppress(FileNotFoundError):
-                os.remove(os.path.join(self.output, name))
+                remove(os.path.join(self.output, name))
         return stale
 
     def save(self) -> None:

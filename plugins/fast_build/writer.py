@@ -25,9 +25,10 @@ SUBJECTS = ("article", "page")  # the names under which a page gets the content 
 
 
 class FastWriter(Writer):
-    def __init__(self, output_path, settings, plan, share=(0, 1), announce=True):
+    def __init__(self, output_path, settings, plan, share=(0, 1), announce=True, journal=None):
         super().__init__(output_path, settings=settings)
         self.plan = plan
+        self.journal = journal  # OutputJournal: each file written over is kept until the end
         self.share = share  # (this process's number, number of processes)
         self.splitting = False  # set while a generator whose pages are split writes
         self.announce = announce  # send content_written for pages rendered elsewhere
@@ -209,6 +210,11 @@ class FastWriter(Writer):
                 del feed.add_item
             values = self.feed_items[key] = given[0]
         feed.add_item(**values)
+
+    def _open_w(self, filename, encoding, override=False):
+        if self.journal is not None:
+            self.journal.before_write(filename)
+        return super()._open_w(filename, encoding, override)
 
     def _make_folder(self, folder: str) -> None:
         if folder not in self.folders:  # makedirs costs a failed mkdir when it exists

@@ -169,7 +169,7 @@ class SearchIndexGenerator(Generator):
                 raise errors[0]
             shutil.copyfile(LIBRARY, folder / "search" / "minisearch.js")
             target = Path(self.output_path) / self.settings["SEARCH_INDEX_DIR"]
-            update_folder(folder / "search", target)
+            update_folder(folder / "search", target, getattr(writer, "journal", None))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
             _BUILDS.pop(folder, None)
@@ -379,16 +379,22 @@ def _builder_digest() -> str:
     return _BUILDER["digest"]
 
 
-def update_folder(source: Path, target: Path) -> None:
+def update_folder(source: Path, target: Path, journal=None) -> None:
     """Make target hold source's files: only the files that differ are written (their
-    modification times say what a deploy has to upload), and others are removed."""
+    modification times say what a deploy has to upload), and others are removed. journal
+    (fast_build's OutputJournal) keeps what is written over until the build is done."""
     target.mkdir(parents=True, exist_ok=True)
     wanted = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
     for path in target.rglob("*"):
         if path.is_file() and path.relative_to(target) not in wanted:
-            path.unlink()
+            if journal:
+                journal.remove(path)
+            else:
+                path.unlink()
     for relative in wanted:
         new, old = source / relative, target / relative
         if not (old.is_file() and filecmp.cmp(new, old, shallow=False)):
             old.parent.mkdir(parents=True, exist_ok=True)
+            if journal:
+                journal.before_write(old)
             shutil.copyfile(new, old)
