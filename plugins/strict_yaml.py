@@ -1,19 +1,38 @@
-"""YAML as this site reads it: PyYAML's safe loader, without aliases or repeated keys.
-Pure Python (no Pelican), shared by the front-matter checks and the actors registry."""
+"""YAML as this site reads it: PyYAML's safe loader, without aliases, repeated keys or deep
+nesting. Pure Python (no Pelican), shared by the front-matter checks and the actors
+registry."""
 
 from __future__ import annotations
 
 import yaml
 
+MAX_DEPTH = 20  # a front matter or a registry needs three levels; a deeper one is a mistake
+
 
 class StrictYamlLoader(yaml.SafeLoader):
-    """PyYAML's safe loader that refuses aliases (*name) and repeated keys.
+    """PyYAML's safe loader that refuses aliases (*name), repeated keys and deep nesting.
 
     An alias lets a few lines stand for millions of values ("billion laughs"); a repeated
-    key silently replaces the first value with the second.
+    key silently replaces the first value with the second; thousands of nested brackets
+    cost seconds of recursion before Python gives up.
     """
 
+    depth = 0
+
     def compose_node(self, parent, index):
+        if self.depth >= MAX_DEPTH:
+            raise Refused(
+                self.peek_event().start_mark,
+                f"lists or mappings are nested more than {MAX_DEPTH} deep",
+                "write each field as 'field: value' or as a list of '- item' lines.",
+            )
+        self.depth += 1
+        try:
+            return self._compose_one(parent, index)
+        finally:
+            self.depth -= 1
+
+    def _compose_one(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise Refused(

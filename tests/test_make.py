@@ -84,3 +84,73 @@ def test_make_serve_builds_the_default_content_and_serves_it(served):
         "belarusian-and-ukrainian-defence-ministries-entangle-in-confrontation-spiral.html"
     )
     assert "Similar articles" in article and "Shared:" in article
+
+
+BROKEN_FOR_EVERY_COMMAND = {
+    "articles/tabs.md": "---\ntitle: T\ndate: 2020-01-01 10:00\ntags:\n\t- a\n---\nText\n",
+    "articles/pins.md": "---\ntitle: Pins\ndate: 2020-01-01 10:00\nrelated: [draft-one]\n---\nT\n",
+    "articles/draft.md": "---\ntitle: Draft one\ndate: 2020-01-01 10:00\nstatus: draft\n---\nT\n",
+    "articles/field.md": "---\ntitle: Field\ndate: 2020-01-01 10:00\nactor: [OSCE]\n---\nT\n",
+    "actors.yml": "- name: [unclosed\n",
+}
+
+
+@pytest.fixture
+def broken(content):
+    for relative, text in BROKEN_FOR_EVERY_COMMAND.items():
+        (content / relative).write_text(text, encoding="utf-8")
+    return content
+
+
+def tool(*args, **env):
+    return subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "python"), *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **env},
+    )
+
+
+EXPECTED = (
+    "tabs.md:5: the front matter is not valid YAML (a tab where YAML allows only spaces)",
+    "pins.md:4: related: 'draft-one' is a draft",
+    "actors.yml: line 2: not valid YAML",
+)
+
+
+def test_make_offline_prints_every_problem_and_no_traceback(broken, tmp_path):
+    result = tool(ROOT / "tools/offline.py", broken, "-d", tmp_path / "dist")
+    said = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert all(expected in said for expected in EXPECTED), said
+    assert "Traceback" not in said and "No offline copy was made." in said
+    assert not (tmp_path / "dist").exists()
+
+
+def test_make_publish_prints_every_problem_warnings_included(broken, tmp_path):
+    result = tool(
+        ROOT / "tools/publish.py", broken, "-o", tmp_path / "out", SITEURL="https://example.org"
+    )
+    said = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert all(expected in said for expected in EXPECTED), said
+    assert "field.md:4: warning: actor: unknown field; did you mean 'actors'?" in said
+    assert "Warning or error encountered" not in said and "Traceback" not in said
+    assert "output/ was left as it was." in said and not (tmp_path / "out").exists()
+
+
+def test_make_check_html_and_publish_tell_the_same_problems(broken, tmp_path):
+    check = tool(ROOT / "tools/check.py", broken)
+    html = make(f"INPUTDIR={broken}", f"OUTPUTDIR={tmp_path / 'out'}", "html")
+    publish = tool(
+        ROOT / "tools/publish.py", broken, "-o", tmp_path / "pub", SITEURL="https://example.org"
+    )
+    told = [
+        {line.strip() for line in (r.stdout + r.stderr).splitlines() if "content/" in line}
+        for r in (check, html, publish)
+    ]
+    assert told[0] == told[2]  # warnings are errors in both
+    assert {line for line in told[0] if ": warning:" not in line} <= told[1]
+    assert check.returncode == 1 and html.returncode != 0 and publish.returncode == 1

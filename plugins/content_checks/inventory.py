@@ -111,16 +111,17 @@ def unused_files(inventory: Inventory, used: set[str], layout: Layout) -> list[U
     found = [
         Unused(
             link,
-            f"is a link to {target!r}, which leads back to a folder that holds it: "
-            "everything under it would be read again and again.",
+            f"is a link to {target!r} that makes a loop: it leads back to a folder that "
+            "holds it, so everything under it would be read again and again.",
             "remove the link.",
             error=True,
         )
         for link, target in inventory.loops
     ]
     dangling = dict(inventory.dangling)
+    private = set(markdown_in_static(inventory, layout))  # never published, even if taken
     for path in inventory.files:
-        if path == layout.registry or (path in used and path not in dangling):
+        if path == layout.registry or (path in used and path not in {*dangling, *private}):
             continue
         if path in dangling:
             if _extension(path) not in MARKDOWN:  # a Markdown one: told of by the reader

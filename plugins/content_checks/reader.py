@@ -270,12 +270,14 @@ def field_line(source_path: str, field: str) -> int | None:
 
 def _unbalanced(tag, text: str, path: str) -> Problem:
     if tag.opened > tag.closed:
-        what = f"<{tag.tag}> is opened {_times(tag.opened)} and closed {_times(tag.closed)}"
+        closed = f"closed {_times(tag.closed)}" if tag.closed else "never closed"
+        what = f"<{tag.tag}> is opened {_times(tag.opened)} and {closed}"
         effect = "the page closes it at the end of the body, which may not be what you meant"
         fix = f"add the missing </{tag.tag}> where the {tag.tag} ends."
         line = _line_of(text, f"<{tag.tag}")
     else:
-        what = f"<{tag.tag}> is closed {_times(tag.closed)} and opened {_times(tag.opened)}"
+        opened = f"opened {_times(tag.opened)}" if tag.opened else "never opened"
+        what = f"<{tag.tag}> is closed {_times(tag.closed)} and {opened}"
         effect = "the page drops the closing tag that closes nothing"
         fix = f"remove the extra </{tag.tag}>, or add the <{tag.tag}> it was meant to close."
         line = _line_of(text, f"</{tag.tag}")
@@ -290,7 +292,7 @@ def _unbalanced(tag, text: str, path: str) -> Problem:
 
 
 def _times(count: int) -> str:
-    return {0: "never", 1: "once", 2: "twice"}.get(count, f"{count} times")
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def _remote(element: str, host: str, text: str, path: str) -> Problem:
