@@ -82,8 +82,10 @@ def _unread_files(context, settings, named) -> list[Problem]:
     """Sources Pelican dropped for a reason no check has named."""
     found = []
     for relative_path, content in context["generated_content"].items():
+        if content is not None:
+            continue
         path = display_path(os.path.join(settings["PATH"], relative_path))
-        if content is None and path not in named:
+        if path not in named:
             found.append(
                 Problem(
                     path,

@@ -94,7 +94,7 @@ def _unsafe_addresses(contents) -> list[Problem]:
 
 def _shared_files(generators, contents, settings) -> list[Problem]:
     """Two things written to one file: the second would replace the first."""
-    owners: dict[str, str] = {}
+    owners: dict[str, str] = {}  # file written -> a source path, or what else writes it
     for name in settings.get("DIRECT_TEMPLATES", []):
         save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
         if save_as:
@@ -103,19 +103,20 @@ def _shared_files(generators, contents, settings) -> list[Problem]:
         owners[save_as] = f"the site's page {save_as}"
     for generator in generators:
         for static in getattr(generator, "staticfiles", []):
-            owners.setdefault(static.save_as, display_path(static.source_path))
+            owners.setdefault(static.save_as, static.source_path)
     found = []
     for content in contents:
         if not content.save_as:
             continue
-        first = owners.setdefault(content.save_as, display_path(content.source_path))
-        if first != display_path(content.source_path):
+        first = owners.setdefault(content.save_as, content.source_path)
+        if first != content.source_path:
             field = "save_as" if "save_as" in content.metadata else "slug"
             found.append(
                 Problem(
                     display_path(content.source_path),
                     field,
-                    f"{first} is written to the same file ({content.save_as}).",
+                    f"{display_path(first) if os.path.isabs(first) else first} is written to "
+                    f"the same file ({content.save_as}).",
                     "give one of them another title or a 'slug:' line of its own"
                     + (", and no save_as line." if field == "save_as" else "."),
                     field_line(content.source_path, field),
@@ -158,14 +159,20 @@ def _taxonomy_problems(articles, settings) -> list[Problem]:
     found = []
     for field in TAXONOMIES:
         spellings = defaultdict(dict)  # slug -> {name: first article with it}
+        unusable = set()  # (name, slug) told of once
         for article in sorted(articles, key=lambda a: a.source_path):
             value = getattr(article, field, None)
             for item in value if isinstance(value, list) else [value] if value else []:
+                slug, name = item.slug, item.name
+                names = spellings[slug]
+                if name in names or (name, slug) in unusable:
+                    continue
                 problem = _slug_problem(field, item, article, max_slug)
                 if problem:
                     found.append(problem)
+                    unusable.add((name, slug))
                 else:
-                    spellings[item.slug].setdefault(item.name, article)
+                    names[name] = article
         for slug, names in spellings.items():
             found += _clashes(field, slug, names)
     return list(dict.fromkeys(found))

@@ -9,9 +9,11 @@ CACHE_PATH (where the read cache and the page manifests are kept).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -255,6 +257,11 @@ def roll_back_unfinished() -> None:
     middle of one) leaves the output as the last good build made it."""
     build = BUILD.pop("current", None)
     if build is not None and build.journal is not None:
+        for pid, result_file in build.children:  # none may write after the rollback
+            with contextlib.suppress(ProcessLookupError, ChildProcessError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            shutil.rmtree(os.path.dirname(result_file), ignore_errors=True)
         build.journal.rollback()
         print(
             f"The build failed while writing: {build.settings['OUTPUT_PATH']} holds the "
