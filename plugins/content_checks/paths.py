@@ -19,6 +19,18 @@ MAX_NAME_BYTES = 255  # of one path component: ext4, NTFS, APFS and FAT all hold
 # name, and what a URL would have to escape.
 _UNSAFE = re.compile(r'[/\\:*?"<>|#%\x00-\x1f\x7f\s]')
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://|^//", re.IGNORECASE)
+# Names Windows keeps for devices, with any extension: an offline copy unzipped there
+# could not hold tag/con/index.html or con.html.
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+
+
+def windows_refuses(name: str) -> str | None:
+    """Why Windows cannot hold a file or folder of this name, or None."""
+    if _RESERVED.match(name):
+        return f"{name!r} is a name Windows keeps for a device"
+    if name.endswith((".", " ")):
+        return f"{name!r} ends with a dot or a space, which Windows drops"
+    return None
 
 
 def slug_problem(slug: str, max_length: int = MAX_SLUG) -> str | None:
@@ -33,6 +45,9 @@ def slug_problem(slug: str, max_length: int = MAX_SLUG) -> str | None:
         return f"{slug!r} starts with a dot: the page would be a hidden file"
     if len(slug) > max_length:
         return f"is {len(slug)} characters long, more than the {max_length} a slug may be"
+    refused = windows_refuses(slug)
+    if refused:
+        return f"{refused}: the offline copy could not be unzipped there"
     return None
 
 
@@ -61,6 +76,9 @@ def output_path_problem(save_as: str) -> str | None:
             return f"{_cut(save_as)!r} is a hidden file (its name starts with a dot)"
         if len(part.encode("utf-8")) > MAX_NAME_BYTES:
             return f"a name in {_cut(save_as)!r} is longer than {MAX_NAME_BYTES} bytes"
+        refused = windows_refuses(part)
+        if refused:
+            return f"{_cut(save_as)!r} holds {refused}"
     stem = posixpath.splitext(parts[-1])[0]
     if not stem or stem in ("-", "_"):
         return f"{_cut(save_as)!r} has no name before its extension"

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import nh3
 from markdown import Markdown
+from markupsafe import Markup
 from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataReader
 from pelican.utils import get_date, pelican_open, slugify
 
 from .body import balance, has_raw_html, remote_media, unbalanced_tags
 from .markdown_guards import guard_markdown
-from .paths import MAX_SLUG, cap_slug
+from .paths import MAX_SLUG, cap_slug, windows_refuses
 from .rules import ContentError, Problem, SiteRules, check_front_matter, load_front_matter
 from .typography import typogrifier
 
@@ -139,11 +140,17 @@ class CheckedMarkdownReader(YAMLMetadataReader):
             preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
             use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
         )
-        if not slug.strip("-_"):
+        refused = windows_refuses(slug)
+        if not slug.strip("-_") or refused:
+            why = (
+                f"makes the page's address {refused}"
+                if refused
+                else "has no letter or digit to make the page's address from"
+            )
             problem = Problem(
                 display_path(source_path),
                 "title",
-                f"{title!r} has no letter or digit to make the page's address from.",
+                f"{Markup(title).striptags()!r} {why}.",  # as written: no typogrify marks
                 "add a line 'slug: the-address-in-words' (letters, digits, hyphens).",
                 field_line(source_path, "title"),
             )
@@ -223,9 +230,21 @@ def _source_text(source_path: str, path: str) -> str:
 
 
 def _refuse_other_headers(text: str, path: str) -> None:
-    """Front matter in TOML (+++), or a YAML one whose closing '---' is missing: Pelican
-    would take the fields for the first paragraph of the body."""
+    """An empty file, a front matter in TOML (+++), or a YAML one whose closing '---' is
+    missing: Pelican would take the fields for the first paragraph of the body."""
     start = text.lstrip("\ufeff \t\r\n")
+    if not start:
+        raise ContentError(
+            [
+                Problem(
+                    path,
+                    "",
+                    "the file is empty.",
+                    "write the front matter and the article in it (make newpost "
+                    'TITLE="..." makes one with every field), or remove it.',
+                )
+            ]
+        )
     if start.startswith("+++"):
         raise ContentError(
             [

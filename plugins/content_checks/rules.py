@@ -161,7 +161,11 @@ def _yaml_problem(error: yaml.YAMLError, text: str, path: str, first_line: int) 
         "check that line: a value holding ': ' or starting with a quote, [ or { must be "
         "quoted as a whole."
     )
-    if mark and "\t" in text.splitlines()[mark.line][: mark.column + 1]:
+    if "could not determine a constructor" in str(getattr(error, "problem", "")):
+        tag = str(error.problem).split("'")[1] if "'" in str(error.problem) else ""
+        reason = f"a YAML tag {tag.replace('tag:yaml.org,2002:', '!!')!r}, which is not read"
+        fix = "remove the '!!...' before the value, and quote the value if it is text."
+    elif mark and "\t" in text.splitlines()[mark.line][: mark.column + 1]:
         reason = "a tab where YAML allows only spaces"
         fix = "indent that line with spaces, not tabs (YAML does not allow tabs there)."
     start = getattr(error, "context_mark", None)

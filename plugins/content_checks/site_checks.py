@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlparse
 from article_lists import EVERY, PAGES, every_article
 
 from .inventory import Inventory, Layout, markdown_in_static, take_inventory, unused_files
-from .paths import MAX_SLUG, output_path_problem
+from .paths import MAX_SLUG, output_path_problem, windows_refuses
 from .reader import display_path, field_line
 from .rules import Problem
 
@@ -83,7 +83,7 @@ def _unsafe_addresses(contents) -> list[Problem]:
                 Problem(
                     display_path(content.source_path),
                     "slug",
-                    f"the page would be written to {reason}.",
+                    f"the page's file cannot be written: {reason}.",
                     "give the article a 'slug:' of letters, digits and hyphens, and no "
                     "save_as or url line.",
                     field_line(content.source_path, "slug"),
@@ -105,9 +105,13 @@ def _shared_files(generators, contents, settings) -> list[Problem]:
         for static in getattr(generator, "staticfiles", []):
             owners.setdefault(static.save_as, static.source_path)
     found = []
+    folded = {}  # the file names as a case-insensitive file system sees them
     for content in contents:
         if not content.save_as:
             continue
+        other = folded.setdefault(content.save_as.casefold(), content)
+        if other is not content and other.save_as != content.save_as:
+            found.append(_case_clash(content, other))
         first = owners.setdefault(content.save_as, content.source_path)
         if first != content.source_path:
             field = "save_as" if "save_as" in content.metadata else "slug"
@@ -123,6 +127,18 @@ def _shared_files(generators, contents, settings) -> list[Problem]:
                 )
             )
     return found
+
+
+def _case_clash(content, other) -> Problem:
+    return Problem(
+        display_path(content.source_path),
+        "slug",
+        f"its file {content.save_as} differs only in case from {other.save_as} "
+        f"({display_path(other.source_path)}): on Windows and macOS they are one file, so "
+        "one page of the offline copy would replace the other.",
+        "write the slug in lower case, different from the other.",
+        field_line(content.source_path, "slug"),
+    )
 
 
 def _shared_slugs(articles) -> list[Problem]:
@@ -186,6 +202,12 @@ def _slug_problem(field, item, article, max_slug) -> Problem | None:
     elif len(item.slug) > max_slug:
         message = f"the {noun} {item.name[:40]!r}… is {len(item.name)} characters long."
         fix = f"name the {noun} in a few words: it is the title of a page of its own."
+    elif windows_refuses(item.slug):
+        message = (
+            f"the {noun} {item.name!r} makes the page name {windows_refuses(item.slug)}: "
+            "the offline copy could not be unzipped there."
+        )
+        fix = f"write the {noun} in other words (e.g. in full)."
     else:
         return None
     return Problem(

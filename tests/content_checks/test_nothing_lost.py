@@ -483,3 +483,42 @@ def test_many_problems_come_in_one_run_sorted_by_file(site, capsys):
 def test_the_project_content_has_no_problem(capsys):
     code, lines = run_check(ROOT / "content", capsys)
     assert code == 0, lines
+
+
+# --- Cases of our own -----------------------------------------------------------------------
+
+
+def test_an_empty_file_is_named_as_empty(site, capsys):
+    write(site / "content", "articles/empty.md", "")
+    refused(site, capsys, "empty.md: the file is empty. Fix: write the front matter")
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("slug: con\n", "slug: the slug 'con' is a name Windows keeps for a device"),
+        ("tags: [Aux]\n", "tags: the tag 'Aux' makes the page name 'aux' is a name Windows"),
+    ],
+    ids=["slug", "tag"],
+)
+def test_names_windows_keeps_for_devices_are_refused(site, capsys, extra, expected):
+    write(site / "content", "articles/dev.md", article("Device names", extra))
+    refused(site, capsys, expected)
+
+
+def test_a_title_that_makes_a_device_name_asks_for_a_slug(site, capsys):
+    write(site / "content", "articles/nul.md", article("NUL"))
+    refused(site, capsys, "nul.md:2: title: 'NUL' makes the page's address 'nul' is a name")
+
+
+def test_two_pages_that_differ_only_in_case_are_refused(site, capsys):
+    write(site / "content", "articles/a.md", article("A", "slug: Makey-Visit\n"))
+    write(site / "content", "articles/b.md", article("B", "slug: makey-visit\n"))
+    refused(site, capsys, "differs only in case from 2020/02/Makey-Visit.html")
+
+
+def test_a_yaml_tag_is_refused_with_a_fix_that_fixes_it(site, capsys):
+    write(
+        site / "content", "articles/tag.md", article("Py", "tags: !!python/object:os.system [x]\n")
+    )
+    refused(site, capsys, "a YAML tag '!!python/object:os.system', which is not read). Fix: remove")
