@@ -20,25 +20,30 @@ from pelican.settings import read_settings
 from pelican.utils import wait_for_changes
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 from content_checks import ContentError  # noqa: E402
 from fast_build import roll_back_unfinished  # noqa: E402
+
+from tools.reporting import KeptWarnings  # noqa: E402
 
 
 def build_once(settings_file: str, overrides: dict) -> dict:
     """One build; content problems are printed, not raised. Returns the settings used.
 
     Writes _preview/build.json for the open pages (theme/static/js/live-reload.js): they
-    reload after a good build and show the problems of a failed one.
+    reload after a good build and show the problems of a failed one, or the warnings
+    (which make html prints too, and make publish stops on) of a good one.
     """
     build = str(time.time_ns())
     settings = read_settings(settings_file, override=overrides)
     state = Path(settings["OUTPUT_PATH"]) / "_preview" / "build.json"
     _write_state(state, {"build": build, "building": True})
-    problems = []
+    problems, warnings = [], []
     try:
-        Pelican(settings).run()
+        with KeptWarnings() as kept:
+            Pelican(settings).run()
+        warnings = [message for message in kept.messages if ": warning:" in message]
     except ContentError as error:
         problems = [str(problem) for problem in error.problems]
         print(f"\n{error}\nFix the files above and save: the site rebuilds.", file=sys.stderr)
@@ -46,7 +51,9 @@ def build_once(settings_file: str, overrides: dict) -> dict:
         roll_back_unfinished()  # the pages it wrote go: the open page stays the last good one
         problems = [f"The build failed: {type(error).__name__}: {error}"]
         print(f"\n{problems[0]}", file=sys.stderr)
-    _write_state(state, {"build": build, "building": False, "problems": problems})
+    _write_state(
+        state, {"build": build, "building": False, "problems": problems, "warnings": warnings}
+    )
     return settings
 
 

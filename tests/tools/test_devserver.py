@@ -36,3 +36,26 @@ def test_a_broken_article_is_reported_once_and_a_fix_rebuilds(content, tmp_path)
     finally:
         loop.terminate()
         loop.wait(timeout=30)
+
+
+def test_a_good_build_with_warnings_tells_the_open_pages(content, tmp_path):
+    import json
+
+    write_article(content, "fine", **article_fields("Fine", tags=["t"]))
+    (content / "stray.md").write_text("---\ntitle: Stray\ndate: 2020-01-01 10:00\n---\nText\n")
+    output = tmp_path / "out"
+    from tools.devserver import build_once
+
+    build_once(
+        str(ROOT / "pelicanconf.py"),
+        {
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "LIVE_RELOAD": True,
+            "CACHE_PATH": str(tmp_path / "cache"),
+        },
+    )
+    state = json.loads((output / "_preview" / "build.json").read_text())
+    assert state["problems"] == [] and (output / "index.html").is_file()
+    (warning,) = state["warnings"]
+    assert "stray.md: warning: is not in an article folder" in warning

@@ -3,7 +3,8 @@
 
    tools/devserver.py writes _preview/build.json when a build starts ({"build": id,
    "building": true}) and when it ends ({"build": id, "building": false, "problems":
-   ["file:line: field: message Fix: ..."]}). A page remembers the finished build it first
+   ["file:line: field: message Fix: ..."], "warnings": [...]}): warnings show on the pages
+   of a good build, problems on those of the last good build. A page remembers the finished build it first
    sees and reloads once a later build has finished without problems; a page loaded while a
    build was running reloads when that build has finished. Pages carry no build id, so a
    rebuild leaves the pages it did not change as they were. Polling once a second needs
@@ -43,7 +44,7 @@
           window.location.reload();  // a newer good build: show it
           return;
         }
-        showProblems(state.problems);
+        showProblems(state.problems.concat(state.warnings || []));
       })
       .catch(function () { /* the server is restarting: try again */ })
       .then(function () { setTimeout(poll, 1000); });
