@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,23 @@ def build(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides
     )
     Pelican(settings).run()
     return Site(output)
+
+
+def pelican_command(content: Path, output: Path, *options: str) -> list[str]:
+    """Pelican's command line, as `make html` runs it, with a cache beside the output."""
+    return [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content),
+        "-o",
+        str(output),
+        "-s",
+        str(ROOT / "pelicanconf.py"),
+        "-e",
+        f'CACHE_PATH="{output}.cache"',
+        *options,
+    ]
 
 
 @pytest.fixture

@@ -4,12 +4,11 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, article_fields, build, register_actors, write_article
+from conftest import ROOT, article_fields, build, pelican_command, register_actors, write_article
 from fast_build.journal import OutputJournal, journal_folder, recover
 
 from tools.similar.synthetic import generate, write_markdown
@@ -143,20 +142,8 @@ def test_a_killed_make_html_is_undone_before_the_next_build(content, tmp_path):
     before = snapshot(output)
     for path in (content / "articles" / "bulk").glob("*.md"):  # every page changes
         path.write_text(path.read_text() + "\nMore.\n")
-    cache = f'CACHE_PATH="{tmp_path / "output.cache"}"'
     run = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(content),
-            "-o",
-            str(output),
-            "-s",
-            "pelicanconf.py",
-            "-e",
-            cache,
-        ],
+        pelican_command(content, output),
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

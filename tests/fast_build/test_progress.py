@@ -2,9 +2,8 @@ import io
 import os
 import pty
 import subprocess
-import sys
 
-from conftest import ROOT, article_fields, write_article
+from conftest import article_fields, pelican_command, write_article
 from fast_build.progress import Progress
 
 
@@ -30,19 +29,7 @@ def test_nothing_is_drawn_when_not_enabled():
 
 
 def run_pelican(content, output, terminal: bool) -> str:
-    command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(content),
-        "-o",
-        str(output),
-        "-s",
-        str(ROOT / "pelicanconf.py"),
-        "-q",
-        "-e",
-        f'CACHE_PATH="{output}.cache"',
-    ]
+    command = pelican_command(content, output, "-q")
     environment = {k: v for k, v in os.environ.items() if k != "CI"}
     if not terminal:
         return subprocess.run(
