@@ -35,9 +35,6 @@ def take_inventory(pelican):
     """Before any generator walks the content folder: what it holds, and Pelican's
     warnings kept from now until the checks."""
     settings = pelican.settings
-    previous = settings.get(WARNINGS_KEY)
-    if previous is not None:  # a build of the same settings that stopped early
-        previous.detach()
     settings[INVENTORY_KEY] = inventory_of(settings)
     settings[WARNINGS_KEY] = PelicanWarnings(settings["PATH"]).attach()
 

@@ -48,8 +48,12 @@ class PelicanWarnings(logging.Filter):
         self.problems: list[Problem] = []
 
     def attach(self) -> PelicanWarnings:
+        """Keep the warnings from now on; one left by a build that stopped early goes."""
         for name in LOGGERS:
-            logging.getLogger(name).addFilter(self)
+            logger = logging.getLogger(name)
+            for stale in [f for f in logger.filters if isinstance(f, PelicanWarnings)]:
+                logger.removeFilter(stale)
+            logger.addFilter(self)
         return self
 
     def detach(self) -> list[Problem]:

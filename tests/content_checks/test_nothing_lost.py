@@ -522,3 +522,15 @@ def test_a_yaml_tag_is_refused_with_a_fix_that_fixes_it(site, capsys):
         site / "content", "articles/tag.md", article("Py", "tags: !!python/object:os.system [x]\n")
     )
     refused(site, capsys, "a YAML tag '!!python/object:os.system', which is not read). Fix: remove")
+
+
+def test_a_build_that_stopped_early_leaves_no_filter_on_pelicans_loggers(site, capsys):
+    import logging
+
+    from content_checks.pelican_warnings import LOGGERS, PelicanWarnings
+
+    for _ in range(2):
+        PelicanWarnings(str(site / "content")).attach()  # never detached, as by a crash
+    build(site / "content", site / "output")
+    for name in LOGGERS:
+        assert not [f for f in logging.getLogger(name).filters if isinstance(f, PelicanWarnings)]
