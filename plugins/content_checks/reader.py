@@ -20,7 +20,6 @@ from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataR
 from pelican.utils import get_date, pelican_open, slugify
 
 from .body import balance, has_raw_html, remote_media, unbalanced_tags
-from .markdown_guards import guard_markdown
 from .paths import MAX_SLUG, cap_slug, windows_refuses
 from .rules import ContentError, Problem, SiteRules, check_front_matter, load_front_matter
 from .typography import typogrifier
@@ -46,7 +45,6 @@ class CheckedMarkdownReader(YAMLMetadataReader):
         self.problems: dict[str, list[Problem]] = {}
         self._pending: list[Problem] = []
         self._yaml_md = self._md
-        guard_markdown(self._md)
         self._native_md = None  # made on the first file with a 'Key: value' header
         self._typogrify = (
             typogrifier(self.settings) if self.settings.get("READER_TYPOGRIFY") else None
@@ -169,7 +167,6 @@ class CheckedMarkdownReader(YAMLMetadataReader):
                 return super().read(source_path)
         if self._native_md is None:
             self._native_md = Markdown(**self.settings["MARKDOWN"])
-            guard_markdown(self._native_md)
             self._meta_step = self._native_md.preprocessors["meta"]
         self._md = self._native_md
         self._source_path = source_path

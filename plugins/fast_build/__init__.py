@@ -18,18 +18,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pelican.generators
-import pelican.writers
+import patches
 from article_lists import EVERY, PAGES
+from patches.pelican_content_urls import keep_urls, kept_urls
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
 
-from . import feeds, forking, reading, speedups
+from . import forking, reading
 from .digests import digest, settings_digest
 from .journal import OutputJournal, recover
 from .plan import Plan, code_digest
 from .progress import Progress
-from .speedups import keep_urls, linear_period_archives, linear_taxonomy_pages
 from .store import KeptUrls
 from .writer import FastWriter
 
@@ -94,8 +93,6 @@ def _modified(path: Path) -> float:
 
 
 BUILD: dict[str, Build] = {}
-_PELICAN_PROCESS_TRANSLATIONS = pelican.generators.process_translations
-_FEED_TAG_URI = pelican.writers.get_tag_uri
 _EXIT_HOOK = []
 _ROLLBACK_HOOK = []
 
@@ -106,19 +103,11 @@ def start(pelican_object):
     roll_back_unfinished()  # a build of this process that failed while writing
     recover(Path(pelican_object.settings["OUTPUT_PATH"]))  # ...or of one that was killed
     BUILD["current"] = Build(pelican_object.settings)
-    fast = pelican_object.settings["FAST_BUILD"]
-    # Pelican's generators call it by this name; the same result, without a quadratic scan
-    pelican.generators.process_translations = (
-        speedups.process_translations if fast else _PELICAN_PROCESS_TRANSLATIONS
-    )
-    speedups.forget_tag_uris()
-    speedups.quicker_strftime(fast)
-    speedups.quicker_wrapper_urls(fast)
-    speedups.quicker_dates(fast)
-    feeds.forget_entries()
-    pelican.writers.get_tag_uri = speedups.tag_uri if fast else _FEED_TAG_URI  # for feeds
-    if fast:
+    if pelican_object.settings["FAST_BUILD"]:
+        patches.install_all()  # plugins/patches: the same results for less work
         _pause_garbage_collection()
+    else:
+        patches.restore_all()  # the libraries as they ship
 
 
 def _pause_garbage_collection():
@@ -142,13 +131,6 @@ def read_ahead(generator):
     build = BUILD.get("current")
     if build is None or not build.enabled:
         return
-    if isinstance(generator, ArticlesGenerator):
-        linear_period_archives(generator)
-    for cacher in (generator, generator.readers):  # Pelican's own caches, when off
-        if not cacher._cache:  # empty: no file stamp to compute
-            cacher.get_cached_data = lambda filename, default=None: default
-        if not cacher._cache_data_policy:  # ...nor to store
-            cacher.cache_data = lambda filename, data: None
     kind = type(generator).__name__
     cache = reading.read_ahead(
         generator, build.cache_folder(kind), build.workers, build.parallel_from, build.progress
@@ -165,22 +147,15 @@ def save_read_cache(generator):
         _prune(build.cache_root, "*Generator-*")
 
 
-def speed_up(generator):
-    if generator.settings.get("FAST_BUILD") and isinstance(generator, ArticlesGenerator):
-        linear_taxonomy_pages(generator)
-
-
 def keep_content_urls(content):
-    """Once made, an article's or page's URL and file name are kept (speedups.py); those
-    of the last build come back if the article's metadata is the same."""
+    """Once made, an article's or page's URL and file name are kept
+    (patches/pelican_content_urls.py); those of the last build come back if the article's
+    metadata is the same."""
     build = BUILD.get("current")
     if build is None or not build.enabled or type(content).__name__ not in ("Article", "Page"):
         return
-    keep_urls(content)
     digests = build.source_digests.get(content.source_path)
-    kept = digests and build.kept_urls.get(content.source_path, digests[1])
-    if kept:
-        content.__dict__["_url_memo"] = kept
+    keep_urls(content, digests and build.kept_urls.get(content.source_path, digests[1]))
 
 
 def _save_urls(build) -> None:
@@ -189,7 +164,7 @@ def _save_urls(build) -> None:
         for name in (*EVERY, *PAGES):
             for content in getattr(generator, name, []):
                 digests = build.source_digests.get(content.source_path)
-                memo = content.__dict__.get("_url_memo")
+                memo = kept_urls(content)
                 if digests and memo:
                     current[content.source_path] = (digests[1], dict(memo))
     build.kept_urls.save(current)
@@ -219,14 +194,7 @@ def make_writer(pelican_object):
     build.children = [_start_child(build, split, (number, count)) for number in range(1, count)]
     for generator in split:
         _mark_split(generator)
-    return type("FastWriter", (FastWriter,), {"__init__": _bound_init(plan, count, build.journal)})
-
-
-def _bound_init(plan, count, journal):
-    def __init__(self, output_path, settings=None):
-        FastWriter.__init__(self, output_path, settings, plan, share=(0, count), journal=journal)
-
-    return __init__
+    return FastWriter.of_build(plan, (0, count), build.journal)
 
 
 def _begin_journal(build) -> OutputJournal:
@@ -295,7 +263,6 @@ def _start_child(build, split, share):
             settings,
             build.plan,
             share=share,
-            announce=False,
             journal=build.journal,
         )
         writer.splitting = True
@@ -333,7 +300,6 @@ def register():
     signals.article_generator_finalized.connect(save_read_cache)
     signals.article_generator_finalized.connect(_resume_garbage_collection)
     signals.article_generator_finalized.connect(add_sections)
-    signals.article_generator_finalized.connect(speed_up)
     signals.page_generator_finalized.connect(save_read_cache)
     signals.content_object_init.connect(keep_content_urls)
     signals.all_generators_finalized.connect(remember_generators)

@@ -1,41 +1,49 @@
 """Pelican's Writer, writing only what changed, and on more than one core.
 
-write_file and write_feed work as Pelican's (same context, same pagination, same
-signals) with two decisions before rendering a file: is it this process's share (when
-the pages are split between processes), and has it changed since the last build (its
-fingerprint, see fingerprints.py). A file that is another process's share, or unchanged,
-is not rendered; content_written is still sent for it, with a light context (the
-values given to the page), so that the sitemap lists every page.
+Pelican's own write_file renders and writes each page; two decisions are made before a
+page is rendered: is it this process's share (when the pages are split between
+processes), and has it changed since the last build (its fingerprint, see
+fingerprints.py). The decision sits in the template Pelican is given (PageDecision): for
+a page that is another process's share, or unchanged, it renders nothing and the writer
+opens no file, so the file of the last build stays; Pelican still sends content_written
+for it, with the page's whole context, so that the sitemap lists every page.
 """
 
 from __future__ import annotations
 
-import os
+import contextlib
+import io
 import zlib
 
-from pelican import signals
-from pelican.paginator import Paginator
-from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .feeds import entries_made_once
 from .fingerprints import page_fingerprint
 
 SUBJECTS = ("article", "page")  # the names under which a page gets the content it shows
 
 
 class FastWriter(Writer):
-    def __init__(self, output_path, settings, plan, share=(0, 1), announce=True, journal=None):
+    def __init__(self, output_path, settings, plan, share=(0, 1), journal=None):
         super().__init__(output_path, settings=settings)
         self.plan = plan
         self.journal = journal  # OutputJournal: each file written over is kept until the end
         self.share = share  # (this process's number, number of processes)
         self.splitting = False  # set while a generator whose pages are split writes
-        self.announce = announce  # send content_written for pages rendered elsewhere
         self.records: dict[str, tuple] = {}
         self.rendered = 0
-        self.folders: set[str] = set()
-        self.feed_items: dict[tuple, dict] = {}  # see _add_item_to_the_feed
+        self.kept: set[str] = set()  # paths decided unchanged or not ours, not yet opened
+        self.pending: dict[str, tuple] = {}  # path -> (name, fingerprint) of a page rendered
+
+    @classmethod
+    def of_build(cls, plan, share, journal):
+        """Pelican's get_writer signal wants a class, made with (output_path, settings):
+        one is made for each build, bound to its plan."""
+
+        def __init__(self, output_path, settings=None):
+            cls.__init__(self, output_path, settings, plan, share=share, journal=journal)
+
+        return type(cls.__name__, (cls,), {"__init__": __init__})
 
     def write_file(
         self,
@@ -49,119 +57,44 @@ class FastWriter(Writer):
         url=None,
         **kwargs,
     ):
-        if not name:
-            return
-        if paginated is None:
-            paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
-        subject = next((key for key in SUBJECTS if key in kwargs), None)
-        paginate = bool(paginated) and template_name in self.settings["PAGINATED_TEMPLATES"]
-        known = []
-
-        def fingerprint():  # only for the pages this process writes, and once per call
-            if not known:
-                known.append(
-                    page_fingerprint(
-                        self.plan.site,
-                        self.plan.digester,
-                        self.plan.reads(template),
-                        f"{name}|{relative_urls}|{url}",
-                        (kwargs, context),
-                        {} if paginate else paginated,
-                        (subject, self.plan.subject_digest) if subject else None,
-                        skip=paginated if paginate else (),
-                    )
-                )
-            return known[0]
-
-        if not paginate:
-            self._write_page(
-                name, kwargs, template, context, relative_urls, override_output, fingerprint
-            )
-            return
-        per_page = (
-            self.settings["PAGINATED_TEMPLATES"][template_name]
-            or self.settings["DEFAULT_PAGINATION"]
+        if name:
+            if paginated is None:  # as Pelican's write_file defaults it
+                paginated = {key: kwargs[key] for key in ("articles", "dates") if key in kwargs}
+            paginate = bool(paginated) and template_name in self.settings["PAGINATED_TEMPLATES"]
+            template = PageDecision(
+                self, template, context, kwargs, f"{name}|{relative_urls}|{url}",
+                paginated, paginate,
+            )  # fmt: skip
+        super().write_file(
+            name,
+            template,
+            context,
+            relative_urls=relative_urls,
+            paginated=paginated,
+            template_name=template_name,
+            override_output=override_output,
+            url=url,
+            **kwargs,
         )
-        paginators = {
-            key: Paginator(name, url, val, self.settings, per_page)
-            for key, val in paginated.items()
-        }
-        for page_num in range(next(iter(paginators.values())).num_pages):
-            paginated_kwargs = kwargs.copy()
-            for key, paginator in paginators.items():
-                previous_page = paginator.page(page_num) if page_num > 0 else None
-                this_page = paginator.page(page_num + 1)
-                next_page = (
-                    paginator.page(page_num + 2) if page_num + 1 < paginator.num_pages else None
-                )
-                paginated_kwargs.update(
-                    {
-                        f"{key}_paginator": paginator,
-                        f"{key}_page": this_page,
-                        f"{key}_previous_page": previous_page,
-                        f"{key}_next_page": next_page,
-                    }
-                )
-            self._write_page(
-                this_page.save_as,
-                paginated_kwargs,
-                template,
-                context,
-                relative_urls,
-                override_output,
-                self._page_fingerprint(fingerprint, page_num, paginated, paginated_kwargs),
-            )
 
-    def _page_fingerprint(self, call_fingerprint, page_num, paginated, page_kwargs):
-        """One page of a list: the call's fingerprint, the length of each list (the number
-        of pages), and the articles on this page; not the articles on the other pages."""
+    def _open_w(self, filename, encoding, override=False):
+        if filename in self.kept:  # the file of the last build stays as it is
+            self.kept.discard(filename)
+            self._written_files.add(filename)  # what Pelican's records of a file it opens,
+            if override:  # for its checks of a file written twice
+                self._overridden_files.add(filename)
+            return contextlib.nullcontext(io.StringIO())
+        if self.journal is not None:
+            self.journal.before_write(filename)
+        handle = super()._open_w(filename, encoding, override)
+        pending = self.pending.pop(filename, None)
+        return handle if pending is None else self._recorded_when_closed(handle, filename, pending)
 
-        def fingerprint():
-            base = call_fingerprint()
-            if base is None:
-                return None
-            parts = [base, str(page_num)]
-            for key, items in paginated.items():
-                shown = self.plan.digester.of(list(page_kwargs[f"{key}_page"].object_list))
-                parts.append(f"{key}:{len(items)}:{shown}")
-            return self.plan.digester.combine(parts)
-
-        return fingerprint
-
-    def _write_page(self, name, kwargs, template, context, relative_urls, override, fingerprint):
-        path = sanitised_join(self.output_path, name)
-        mine = self._is_mine(name)
-        if not mine or self.plan.manifest_unchanged(name, fingerprint(), path):
-            if mine:
-                self._written_files.add(path)
-                self.records[name] = self.plan.manifest.current[name]
-            if self.announce:
-                signals.content_written.send(path, context={**kwargs, "output_file": name})
-            self.plan.progress.advance("pages")
-            return
-        localcontext = self._local_context(context, name, kwargs, relative_urls)
-        if localcontext["localsiteurl"]:
-            context["localsiteurl"] = localcontext["localsiteurl"]
-        output = template.render(localcontext)
-        self._make_folder(os.path.dirname(path))
-        with self._open_w(path, "utf-8", override=override) as handle:
-            handle.write(output)
-        self._record(name, fingerprint(), path)
-        signals.content_written.send(path, context=localcontext)
-        self.plan.progress.advance("pages")
-
-    @staticmethod
-    def _local_context(context, name, kwargs, relative_urls):
-        """As Pelican's Writer makes it."""
-        localcontext = context.copy()
-        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
-        if relative_urls:
-            relative_url = path_to_url(get_relative_path(name))
-            localcontext["SITEURL"] = relative_url
-            localcontext["localsiteurl"] = relative_url
-        localcontext["output_file"] = name
-        localcontext.update(kwargs)
-        return localcontext
+    @contextlib.contextmanager
+    def _recorded_when_closed(self, handle, path, pending):
+        with handle:
+            yield handle
+        self._record(pending[0], pending[1], path)
 
     def write_feed(
         self,
@@ -177,7 +110,7 @@ class FastWriter(Writer):
             return super().write_feed(
                 elements, context, path, url, feed_type, override_output, feed_title
             )
-        if not self._is_mine(path):
+        if not self.is_mine(path):
             return None
         full_path = sanitised_join(self.output_path, path)
         shown = elements[: self.settings["FEED_MAX_ITEMS"]]
@@ -192,40 +125,82 @@ class FastWriter(Writer):
         self._record(path, fingerprint, full_path)
         return feed
 
-    def _create_new_feed(self, feed_type, feed_title, context):
-        return entries_made_once(super()._create_new_feed(feed_type, feed_title, context))
-
-    def _add_item_to_the_feed(self, feed, item):
-        """Pelican's, with the values it gives feedgenerator for an article kept: they are
-        the same in every feed of a kind (Pelican reads the article, the site URL and the
-        settings)."""
-        key = (type(feed), id(item), self.site_url)
-        values = self.feed_items.get(key)
-        if values is None:
-            given = []
-            feed.add_item = lambda **kwargs: given.append(kwargs)  # for this call only
-            try:
-                super()._add_item_to_the_feed(feed, item)
-            finally:
-                del feed.add_item
-            values = self.feed_items[key] = given[0]
-        feed.add_item(**values)
-
-    def _open_w(self, filename, encoding, override=False):
-        if self.journal is not None:
-            self.journal.before_write(filename)
-        return super()._open_w(filename, encoding, override)
-
-    def _make_folder(self, folder: str) -> None:
-        if folder not in self.folders:  # makedirs costs a failed mkdir when it exists
-            os.makedirs(folder, exist_ok=True)
-            self.folders.add(folder)
-
     def _record(self, name, fingerprint, path):
         self.plan.manifest.record(name, fingerprint, path)
         self.records[name] = self.plan.manifest.current[name]
         self.rendered += 1
 
-    def _is_mine(self, name: str) -> bool:
+    def already_written(self, path: str) -> bool:
+        return path in self._written_files or path in self._overridden_files
+
+    def is_mine(self, name: str) -> bool:
         number, count = self.share
         return not self.splitting or count == 1 or zlib.crc32(name.encode()) % count == number
+
+
+class PageDecision:
+    """The template of one write_file call, as Pelican's writer is given it: rendering a
+    page, it first tells whether the page is to be written by this process, and changed."""
+
+    def __init__(self, writer, template, context, kwargs, call, paginated, paginate):
+        self.writer = writer
+        self.template = template
+        self.context = context
+        self.kwargs = kwargs
+        self.call = call  # the call's name, relative_urls and url
+        self.paginated = paginated
+        self.paginate = paginate
+        self._fingerprint = []  # of the call, made once, only if a page of it is ours
+
+    def render(self, localcontext) -> str:
+        writer, plan = self.writer, self.writer.plan
+        name = localcontext["output_file"]
+        path = sanitised_join(writer.output_path, name)
+        plan.progress.advance("pages")
+        if not writer.is_mine(name):
+            writer.kept.add(path)
+            return ""
+        if writer.already_written(path):  # written twice: Pelican's own rules apply
+            return self.template.render(localcontext)
+        fingerprint = self._page_fingerprint(localcontext)
+        if plan.manifest_unchanged(name, fingerprint, path):
+            writer.kept.add(path)
+            writer.records[name] = plan.manifest.current[name]
+            return ""
+        writer.pending[path] = (name, fingerprint)
+        return self.template.render(localcontext)
+
+    def _call_fingerprint(self) -> str | None:
+        if not self._fingerprint:
+            plan = self.writer.plan
+            subject = next((key for key in SUBJECTS if key in self.kwargs), None)
+            self._fingerprint.append(
+                page_fingerprint(
+                    plan.site,
+                    plan.digester,
+                    plan.reads(self.template),
+                    self.call,
+                    (self.kwargs, self.context),
+                    {} if self.paginate else self.paginated,
+                    (subject, plan.subject_digest) if subject else None,
+                    skip=self.paginated if self.paginate else (),
+                )
+            )
+        return self._fingerprint[0]
+
+    def _page_fingerprint(self, localcontext) -> str | None:
+        """One page of a list: the call's fingerprint, the length of each list (the number
+        of pages), and the articles on this page; not the articles on the other pages."""
+        base = self._call_fingerprint()
+        if base is None or not self.paginate:
+            return base
+        digester = self.writer.plan.digester
+        page = localcontext[f"{next(iter(self.paginated))}_page"]
+        parts = [base, str(page.number)]
+        for key, items in self.paginated.items():
+            shown = digester.of(list(localcontext[f"{key}_page"].object_list))
+            parts.append(f"{key}:{len(items)}:{shown}")
+        return digester.combine(parts)
+
+    def __getattr__(self, name):  # anything else Pelican or a plugin asks of the template
+        return getattr(self.template, name)

@@ -5,18 +5,14 @@ and keeps the Pelican instance of a build that failed, so that no later build in
 process writes a sitemap. Here the index pages get the date of the newest article (or
 SOURCE_DATE_EPOCH, when set) and the plugin's state is reset at each build.
 
-Pelican reads the sources in the order of a set, which changes from process to process
-(Python salts string hashes): articles that share a date, or a slug (Pelican takes those
-for translations of one another), came out in another order at each build. Here the
-sources are read in the order of their paths.
+Pelican reads the sources in the order of a set, which changes from process to process:
+that is patched in plugins/patches/pelican_sorted_files.py, with the other patches.
 """
 
 import datetime as dt
-import functools
 import os
 
 from pelican import signals
-from pelican.generators import Generator
 
 __all__ = ["register"]
 
@@ -50,27 +46,6 @@ def date_index_pages(generators):
         sitemap.now = max(dates)
 
 
-class SortedFiles(set):
-    """The set of files Pelican's get_files returns, iterated in the order of the paths."""
-
-    def __iter__(self):
-        return iter(sorted(set.__iter__(self)))
-
-
-def read_sources_in_order() -> None:
-    get_files = Generator.get_files
-    if getattr(get_files, "in_order", False):
-        return
-
-    @functools.wraps(get_files)
-    def get_files_in_order(self, *args, **kwargs):
-        return SortedFiles(get_files(self, *args, **kwargs))
-
-    get_files_in_order.in_order = True
-    Generator.get_files = get_files_in_order
-
-
 def register():
-    read_sources_in_order()
     signals.initialized.connect(reset_sitemap)
     signals.all_generators_finalized.connect(date_index_pages)

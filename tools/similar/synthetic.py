@@ -31,6 +31,20 @@ START = dt.datetime(2012, 1, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
 
 
 @dataclass(frozen=True)
+class Shape:
+    """What an archive looks like, beyond its size. None: in proportion to the size (a tag
+    pool a fifth of the articles, an actor pool an eighth), the shape of most tests."""
+
+    tags: int | None = None  # distinct topic tags in the archive
+    actors: int | None = None  # distinct actors in the archive
+    tags_per_article: tuple[int, int] = (1, 5)
+    actors_per_article: tuple[int, int] = (1, 4)
+    body_paragraphs: int = 0
+    markdown_share: float = 0.0  # articles whose body has links, emphasis, lists, quotes
+    script: str = "latin"  # or "cyrillic": bodies, titles and leads in Cyrillic letters
+
+
+@dataclass(frozen=True)
 class SyntheticArticle:
     key: str
     title: str
@@ -42,22 +56,26 @@ class SyntheticArticle:
     body: str
 
 
-def generate(count: int, seed: int = 2016, body_paragraphs: int = 0) -> list[SyntheticArticle]:
+def generate(
+    count: int, seed: int = 2016, body_paragraphs: int = 0, shape: Shape | None = None
+) -> list[SyntheticArticle]:
     """count articles, oldest first, spread over about YEARS years."""
+    shape = shape or Shape(body_paragraphs=body_paragraphs)
     rng = random.Random(seed)
-    tag_ranks = _zipf_cumulative(max(50, count // 5), exponent=1.05)
-    actor_ranks = _zipf_cumulative(max(30, count // 8), exponent=1.15)
+    tag_ranks = _zipf_cumulative(shape.tags or max(50, count // 5), exponent=1.05)
+    actor_ranks = _zipf_cumulative(shape.actors or max(30, count // 8), exponent=1.15)
     category_cumulative = list(itertools.accumulate(CATEGORY_SHARES))
-    prose = Prose(seed)
+    prose = Prose(seed, cyrillic=shape.script == "cyrillic")
+    marks = MarkdownMarks(seed, shape.markdown_share)
     articles = []
     moment = START
     spacing = max(2, YEARS * 365 * 24 * 60 // max(count, 1))  # minutes between articles
     for number in range(count):
         moment += dt.timedelta(minutes=rng.randint(1, 2 * spacing))
         tags = [name for name, share in EVERYWHERE_TAGS if rng.random() < share]
-        tags += _draw(rng, tag_ranks, rng.randint(1, 5), "topic")
-        actors = _draw(rng, actor_ranks, rng.randint(1, 4), "actor")
-        words = rng.sample(WORDS, 6)
+        tags += _draw(rng, tag_ranks, rng.randint(*shape.tags_per_article), "topic")
+        actors = _draw(rng, actor_ranks, rng.randint(*shape.actors_per_article), "actor")
+        words = prose.transliterated(rng.sample(WORDS, 6))
         articles.append(
             SyntheticArticle(
                 key=f"article-{number:06d}",
@@ -66,8 +84,8 @@ def generate(count: int, seed: int = 2016, body_paragraphs: int = 0) -> list[Syn
                 category=rng.choices(CATEGORIES, cum_weights=category_cumulative)[0],
                 tags=tuple(dict.fromkeys(tags)),
                 actors=tuple(actors),
-                lead=_sentence(rng, 18),
-                body="\n\n".join(prose.paragraph(90) for _ in range(body_paragraphs)),
+                lead=" ".join(prose.transliterated(_sentence(rng, 18).split())),
+                body=marks.body([prose.paragraph(90) for _ in range(shape.body_paragraphs)]),
             )
         )
     return articles
@@ -131,14 +149,57 @@ def _vocabulary(size: int = 40_000, seed: int = 1) -> list[str]:
 class Prose:
     """Text whose word frequencies follow Zipf's law, as real prose does."""
 
-    def __init__(self, seed: int):
+    def __init__(self, seed: int, cyrillic: bool = False):
         self.rng = random.Random(seed)
+        self.cyrillic = cyrillic
         self.words = _vocabulary()
+        if cyrillic:
+            self.words = self.transliterated(self.words)
         self.cumulative = _zipf_cumulative(len(self.words), exponent=1.0)
+
+    def transliterated(self, words: list[str]) -> list[str]:
+        """The words in Cyrillic letters when the prose is (the same words otherwise)."""
+        if not self.cyrillic:
+            return list(words)
+        return [word.translate(CYRILLIC) for word in words]
 
     def paragraph(self, length: int) -> str:
         words = self.rng.choices(self.words, cum_weights=self.cumulative, k=length)
         return " ".join(words).capitalize() + "."
+
+
+CYRILLIC = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "абцдефгхийклмнопкрстуввхызАБЦДЕФГХИЙКЛМНОПКРСТУВВХЫЗ",
+)
+
+
+class MarkdownMarks:
+    """For a share of the articles, a body with what authors write in Markdown: a link and
+    emphasis in most paragraphs, a bulleted list and a quotation."""
+
+    def __init__(self, seed: int, share: float):
+        self.rng = random.Random(seed + 1)  # its own draws: the plain shape stays the same
+        self.share = share
+
+    def body(self, paragraphs: list[str]) -> str:
+        if not paragraphs or self.rng.random() >= self.share:
+            return "\n\n".join(paragraphs)
+        marked = [self._marked(paragraph) for paragraph in paragraphs]
+        items = "\n".join(f"- {' '.join(p.split()[:6])}" for p in paragraphs[:4])
+        marked.insert(len(marked) // 2, items)
+        marked.append("> " + " ".join(paragraphs[0].split()[:25]))
+        return "\n\n".join(marked)
+
+    def _marked(self, paragraph: str) -> str:
+        words = paragraph.split()
+        if len(words) < 12:
+            return paragraph
+        at = self.rng.sample(range(1, len(words) - 2), 3)
+        words[at[0]] = f"[{words[at[0]]}](https://example.org/{self.rng.randint(1, 999)})"
+        words[at[1]] = f"*{words[at[1]]}*"
+        words[at[2]] = f"**{words[at[2]]}**"
+        return " ".join(words)
 
 
 def write_markdown(articles: list[SyntheticArticle], folder: Path) -> None:

@@ -1,11 +1,13 @@
 """Atom and RSS feeds as feedgenerator writes them, with each entry made once per build.
 
-An article is an entry of several feeds (the site's, its category's, its tags' and its
-actors'), each in Atom and in RSS, and feedgenerator writes each entry element by element,
-escaping the article's whole text every time. Here the XML of an entry is kept, keyed on
-all the values of the entry, and written as it is into the next feed that has the same
-entry. What is written is what feedgenerator writes (the same code makes the XML, into a
-string instead of the file).
+Checked against pelican 4.12.0 and feedgenerator 2.2.1. An article is an entry of several
+feeds (the site's, its category's, its tags' and its actors'), each in Atom and in RSS,
+and feedgenerator writes each entry element by element, escaping the article's whole text
+every time. Here the XML of an entry is kept, keyed on all the values of the entry, and
+written as it is into the next feed that has the same entry: the same code makes the XML,
+into a string instead of the file. Pelican's writer makes its feeds from the classes its
+module imported (Writer._create_new_feed), so the patch gives that module these
+subclasses; no feed changes class once made.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+import pelican.writers
 from feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
+
+from .patching import patch
 
 _entries: dict[tuple, str] = {}  # (feed class, the entry's values) -> the entry's elements
 
@@ -31,7 +36,9 @@ class _EntriesMadeOnce:
             elements = text.getvalue()
             if key is not None:
                 _entries[key] = elements
-        # written raw, as characters are once escaped; it first closes the entry's start tag
+        # Written as it is: the text was escaped once, when it was made. The handler's
+        # ignorableWhitespace is SAX's public way to write characters unescaped; it first
+        # closes the entry's start tag, as the next element would.
         handler.ignorableWhitespace(elements)
 
 
@@ -41,17 +48,6 @@ class AtomEntriesMadeOnce(_EntriesMadeOnce, Atom1Feed):
 
 class RssEntriesMadeOnce(_EntriesMadeOnce, Rss201rev2Feed):
     pass
-
-
-FASTER = {Atom1Feed: AtomEntriesMadeOnce, Rss201rev2Feed: RssEntriesMadeOnce}
-
-
-def entries_made_once(feed):
-    """The feed, made to keep its entries' XML (Atom and RSS 2.0; another kind as it is)."""
-    faster = FASTER.get(type(feed))
-    if faster is not None:
-        feed.__class__ = faster
-    return feed
 
 
 def forget_entries() -> None:
@@ -87,3 +83,21 @@ def _frozen(value):
     if isinstance(value, Enclosure):
         return (Enclosure, value.url, value.length, value.mime_type)
     return value
+
+
+PATCH = patch(
+    "pelican",
+    "4.12.0",
+    (pelican.writers, "Atom1Feed", AtomEntriesMadeOnce),
+    (pelican.writers, "Rss201rev2Feed", RssEntriesMadeOnce),
+)
+
+
+def install() -> None:
+    forget_entries()
+    PATCH.install()
+
+
+def restore() -> None:
+    forget_entries()
+    PATCH.restore()
