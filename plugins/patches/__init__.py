@@ -19,6 +19,7 @@ from . import (
     pelican_feed_ids,
     pelican_file_stamps,
     pelican_get_date,
+    pelican_ignore_files,
     pelican_period_archives,
     pelican_sorted_files,
     pelican_strftime,
@@ -34,6 +35,7 @@ from . import (
 PATCHES = (
     pelican_sorted_files,  # reproducible: the sources in the order of their paths
     pelican_file_stamps,
+    pelican_ignore_files,
     pelican_get_date,
     pelican_strftime,
     pelican_content_urls,
