@@ -52,11 +52,15 @@ class CheckedMarkdownReader(YAMLMetadataReader):
         self.rules = site_rules(self.settings)
         self.media_hosts = frozenset(self.settings.get("ALLOWED_MEDIA_HOSTS", ()))
         self.file_checks: list[tuple[str, bool]] = []  # (image path, existed) of the last read
-        self.preread: dict[str, tuple] = {}  # source path -> a result read ahead (fast_build)
-        self.read_fresh: set[str] = set()  # those of them read in this build, not cached
+        self._read_ahead = None  # results read before they are asked for (fast_build)
+
+    def use_read_ahead(self, read_ahead) -> None:
+        """Take a source's result from read_ahead (what has take(source) -> (content,
+        metadata, problems) or None) when it holds one, instead of reading the file."""
+        self._read_ahead = read_ahead
 
     def read(self, source_path):
-        ahead = self.preread.pop(source_path, None)
+        ahead = self._read_ahead.take(source_path) if self._read_ahead else None
         if ahead is not None:
             content, metadata, problems = ahead
             if problems:

@@ -24,7 +24,8 @@ from patches.pelican_content_urls import keep_urls, kept_urls
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
 
-from . import forking, reading
+from . import forking
+from . import read_ahead as reading_ahead
 from .digests import digest, settings_digest
 from .journal import OutputJournal, recover
 from .plan import Plan, code_digest
@@ -132,7 +133,7 @@ def read_ahead(generator):
     if build is None or not build.enabled:
         return
     kind = type(generator).__name__
-    cache = reading.read_ahead(
+    cache = reading_ahead.read_ahead(
         generator, build.cache_folder(kind), build.workers, build.parallel_from, build.progress
     )
     build.read_caches[kind] = cache

@@ -91,7 +91,7 @@ class Plan:
         return known[1]
 
     def _card(self, content, digester) -> str:
-        """An article as lists and similar-article entries show it (see reading.py)."""
+        """An article as lists and similar-article entries show it (see read_ahead.py)."""
         return self._with_links(content, self._source_card(content, whole=False))
 
     def _with_links(self, content, own: str) -> str:

@@ -32,7 +32,7 @@ def _shard(source: str) -> int:
 class ReadCache:
     """{source path: (digest, file checks, pickled result, card digest)}, kept in SHARDS
     files in a folder. The card digest covers what a list shows of the article (see
-    reading.py)."""
+    read_ahead.py)."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder

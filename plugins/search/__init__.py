@@ -30,10 +30,11 @@ def start_early(articles_generator):
 
 def make_texts_ahead(articles_generator):
     """Pelican sends article_generator_preread before reading each source; at the first,
-    fast_build has read them all ahead."""
+    fast_build has read them all ahead, into context["read_ahead"] (fast_build/read_ahead.py)."""
     search = SearchIndexGenerator.latest
-    if search is not None and search.context is articles_generator.context:
-        search.make_texts_ahead(articles_generator.readers)
+    context = articles_generator.context
+    if search is not None and search.context is context:
+        search.make_texts_ahead(context.get("read_ahead", {}).get("ArticlesGenerator"))
 
 
 def register():

@@ -67,20 +67,16 @@ class SearchIndexGenerator(Generator):
             _BUILDS.pop(folder, None)
             previous._work = None
 
-    def make_texts_ahead(self, readers) -> None:
-        """Turn the articles that fast_build has just read (not those from its cache: their
-        texts are kept from the last build) into plain text in a forked process, once a
-        build: Pelican then makes the articles on one core only. A text made from other HTML
-        than the article ends up with (a link rewritten) is made again when needed."""
+    def make_texts_ahead(self, read_ahead) -> None:
+        """Turn the articles that fast_build has just read (its ReadAhead's fresh results;
+        not those from its cache: their texts are kept from the last build) into plain text
+        in a forked process, once a build: Pelican then makes the articles on one core only.
+        A text made from other HTML than the article ends up with (a link rewritten) is made
+        again when needed."""
         if self._ahead is not None or self._work is not None:
             return
         self._ahead = ()
-        read = [
-            reader.preread[source]
-            for reader in readers.readers.values()
-            for source in getattr(reader, "read_fresh", ())
-            if source in reader.preread
-        ]
+        read = read_ahead.fresh_results() if read_ahead is not None else []
         if not read or len(read) < self.settings.get("SEARCH_TEXTS_AHEAD_FROM", 500):
             return
         htmls = [  # of each (content, metadata, problems): the body, the title and the lead

@@ -1,11 +1,12 @@
 """Reading ahead: every Markdown source of a generator, from the read cache or, for the
 files not in it, read on all cores; Pelican's own loop then takes the results from the
-reader (CheckedMarkdownReader.preread)."""
+reader (CheckedMarkdownReader.read), which is given them as a ReadAhead."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from content_checks.reader import CheckedMarkdownReader
@@ -16,15 +17,41 @@ from .digests import digest
 from .store import ReadCache, file_digest
 
 SHARED = "settings"
+CONTEXT_KEY = "read_ahead"  # context[CONTEXT_KEY][generator kind]: its ReadAhead
+
+
+@dataclass
+class ReadAhead:
+    """The sources of one generator read before Pelican's loop asks for them. Owned by
+    fast_build; the reader takes each result once, and other plugins (search) may look at
+    those read in this build through the context, never change them."""
+
+    results: dict[str, tuple] = field(default_factory=dict)  # source: (content, metadata,
+    fresh: set[str] = field(default_factory=set)  # problems); read in this build, not cached
+
+    def take(self, source: str) -> tuple | None:
+        return self.results.pop(source, None)
+
+    def fresh_results(self) -> list[tuple]:
+        """Those read in this build (not from the cache) and not taken yet, by path."""
+        return [self.results[source] for source in sorted(self.fresh) if source in self.results]
+
+
+def of_context(context: dict, kind: str) -> ReadAhead | None:
+    """The ReadAhead of a generator kind ("ArticlesGenerator"), if fast_build made one."""
+    return context.get(CONTEXT_KEY, {}).get(kind)
 
 
 def read_ahead(generator, cache_folder: Path | None, workers: int, parallel_from: int, progress):
-    """Fill the generator's Markdown reader with the result of every source; returns the
-    ReadCache, to be saved once Pelican has taken them."""
+    """Read every source ahead into a ReadAhead, given to the generator's Markdown reader
+    and kept in the context; returns the ReadCache, to be saved once Pelican has taken them."""
     reader = generator.readers.readers.get("md")
     cache = ReadCache(cache_folder)
     if not isinstance(reader, CheckedMarkdownReader):
         return cache
+    ahead = ReadAhead()
+    generator.context.setdefault(CONTEXT_KEY, {})[type(generator).__name__] = ahead
+    reader.use_read_ahead(ahead)
     settings = generator.settings
     shared = {SHARED: settings}
     content_root = Path(settings["PATH"])
@@ -46,7 +73,7 @@ def read_ahead(generator, cache_folder: Path | None, workers: int, parallel_from
         if stored is None:
             misses.append((source, file_hash, stat))
         else:
-            reader.preread[source] = forking.loads(stored, shared)
+            ahead.results[source] = forking.loads(stored, shared)
     progress.add_total("read", len(misses))
 
     many = workers > 1 and len(misses) >= parallel_from
@@ -69,13 +96,12 @@ def read_ahead(generator, cache_folder: Path | None, workers: int, parallel_from
         return source, file_hash, reader.file_checks, result, card, stat
 
     results = forking.fork_map(read_one, misses, workers) if many else map(read_one, misses)
-    reader.read_fresh = set()
     for result in results:
         if result is not None:
             source, file_hash, checks, stored, card, stat = result
             cache.put(source, file_hash, checks, stored, card, stat)
-            reader.preread[source] = forking.loads(stored, shared)
-            reader.read_fresh.add(source)
+            ahead.results[source] = forking.loads(stored, shared)
+            ahead.fresh.add(source)
     return cache
 
 
