@@ -54,8 +54,10 @@ sys.path.insert(0, PLUGIN_PATHS[0])
 from template_filters import cached, date_text, split_by, without_empty  # noqa: E402
 
 # search before similar_articles: the search index starts (in Node, on the other core) as
-# soon as the articles are read, while the similar lists are ranked.
+# soon as the articles are read, while the similar lists are ranked (plugins/plugin_order.py
+# warns of the other order). theme_context: what the theme's menu shows.
 PLUGINS = [
+    "theme_context",
     "content_checks",
     "actors",
     "search",

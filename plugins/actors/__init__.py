@@ -1,38 +1,65 @@
 """Actors as a first-class taxonomy, like tags: article.actors, actor pages and feeds,
 with a registry of canonical names, aliases, kinds and descriptions (content/actors.yml)."""
 
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from article_lists import every_article
+from blinker import signal
 from content_checks import Problem, display_path, record_problem
 from pelican import signals
 
 from .actor import DEFAULT_SETTINGS, Actor, actors_from_metadata
 from .generator import ActorsGenerator
-from .registry import load_registry
+from .registry import Registry, load_registry
 
-__all__ = ["Actor", "register"]
+__all__ = ["Actor", "ActorsOfBuild", "register"]
 
-REGISTRY_KEY = "ACTORS_REGISTRY_LOADED"
-UNKNOWN_KEY = "unknown_actors"
+CONTEXT_KEY = "actors_of_build"  # context[CONTEXT_KEY]: the ActorsOfBuild
+UNKNOWN_KEY = "unknown_actors"  # metadata: the names of an article not in the registry
+
+
+@dataclass
+class ActorsOfBuild:
+    """The registry as this build read it, and the one Actor made for each name written
+    in the articles. Owned by this plugin, kept in the context; others may read it."""
+
+    path: Path
+    registry: Registry
+    made: dict = field(default_factory=dict)  # name: (Actor, known), see actors_from_metadata
+
+    @classmethod
+    def of(cls, context) -> "ActorsOfBuild | None":
+        return context.get(CONTEXT_KEY)
 
 
 def add_default_settings(pelican):
     for name, value in DEFAULT_SETTINGS.items():
         pelican.settings.setdefault(name, value)
     pelican.settings["PAGINATED_TEMPLATES"].setdefault("actor", None)
-    path = Path(pelican.settings["PATH"]) / pelican.settings["ACTORS_REGISTRY"]
-    pelican.settings[REGISTRY_KEY] = load_registry(path)
+
+
+def registry_path(settings) -> Path:
+    return Path(settings["PATH"]) / settings["ACTORS_REGISTRY"]
+
+
+def read_registry(generator):
+    """Once a build, before the articles are read."""
+    path = registry_path(generator.settings)
+    generator.context[CONTEXT_KEY] = ActorsOfBuild(path, load_registry(path))
+
+
+def registry_as_site_input(settings) -> list[Path]:
+    """Every page that shows an actor may show its kind or description (fast_build)."""
+    return [registry_path(settings)]
 
 
 def convert_actors(generator, metadata):
-    if "actors" in metadata:
-        registry = generator.settings.get(REGISTRY_KEY)
-        if not hasattr(generator, "_actors_by_name"):  # one Actor per name for the build
-            generator._actors_by_name = {}
+    actors_of_build = ActorsOfBuild.of(generator.context)
+    if "actors" in metadata and actors_of_build is not None:
         actors, unknown = actors_from_metadata(
-            metadata["actors"], generator.settings, registry, generator._actors_by_name
+            metadata["actors"], generator.settings, actors_of_build.registry, actors_of_build.made
         )
         metadata["actors"] = actors
         if unknown:
@@ -42,10 +69,10 @@ def convert_actors(generator, metadata):
 def report_registry_problems(generator):
     """Unknown actors are warnings (errors under make publish); a broken registry, errors."""
     settings = generator.settings
-    registry = settings.get(REGISTRY_KEY)
-    if registry is None:
+    actors_of_build = ActorsOfBuild.of(generator.context)
+    if actors_of_build is None:
         return
-    path = Path(settings["PATH"]) / settings["ACTORS_REGISTRY"]
+    registry, path = actors_of_build.registry, actors_of_build.path
     registry_file = display_path(str(path))
     if not registry and not registry.problems:
         record_problem(generator.context, _no_registry(path, registry_file))
@@ -97,6 +124,8 @@ def get_generators(pelican):
 
 def register():
     signals.initialized.connect(add_default_settings)
+    signals.article_generator_init.connect(read_registry)
+    signal("fast_build.site_inputs").connect(registry_as_site_input)
     signals.article_generator_context.connect(convert_actors)
     signals.article_generator_finalized.connect(report_registry_problems)
     signals.get_generators.connect(get_generators)

@@ -171,12 +171,6 @@ def _save_urls(build) -> None:
     build.kept_urls.save(current)
 
 
-def add_sections(generator):
-    """The categories that have articles, for the theme's menu: a page that shows the menu
-    then depends on these names only, not on every article of every category."""
-    generator.context["sections"] = [category for category, _ in generator.context["categories"]]
-
-
 def remember_generators(generators):
     build = BUILD.get("current")
     if build is not None:
@@ -300,7 +294,6 @@ def register():
     signals.page_generator_init.connect(read_ahead)
     signals.article_generator_finalized.connect(save_read_cache)
     signals.article_generator_finalized.connect(_resume_garbage_collection)
-    signals.article_generator_finalized.connect(add_sections)
     signals.page_generator_finalized.connect(save_read_cache)
     signals.content_object_init.connect(keep_content_urls)
     signals.all_generators_finalized.connect(remember_generators)

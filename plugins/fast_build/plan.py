@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import jinja2
@@ -11,6 +12,7 @@ from pelican.urlwrappers import URLWrapper
 
 from .digests import digest, files_digest
 from .fingerprints import Digester, TemplateReads
+from .inputs import site_files, subject_parts
 from .manifest import OutputManifest
 from .store import file_digest
 
@@ -40,11 +42,12 @@ class Plan:
         settings = build.settings
         self.build = build
         self.progress = build.progress
-        registry = Path(settings["PATH"]) / settings.get("ACTORS_REGISTRY", "actors.yml")
-        self.site = digest(build.settings_digest, code_digest(), files_digest([registry]))
+        files = site_files(settings)  # what plugins say every page may show (inputs.py)
+        self.site = digest(build.settings_digest, code_digest(), files_digest(files))
         output = str(Path(settings["OUTPUT_PATH"]).resolve())
         self.manifest = OutputManifest(build.cache_root / f"pages-{digest(output)}.pickle", output)
-        self.digester = Digester([(Content, self._card), (URLWrapper, _wrapper)])
+        self.digester = Digester([(Content, self._card), (URLWrapper, self._wrapper)])
+        self._wrappers: dict[tuple, str] = {}
         self._reads = {}  # id(template): (template, Reads)
         self._readers = {}  # id(environment): (environment, TemplateReads)
         self._wholes = {}
@@ -64,14 +67,12 @@ class Plan:
         return self.manifest.unchanged(name, fingerprint, path)
 
     def subject_digest(self, content) -> str:
-        """A page's own content: with its translations and similar articles."""
+        """A page's own content: with its translations, and what plugins added to it
+        (similar articles: inputs.py)."""
         of = self.digester.of
         parts = [self.whole(content)]
         parts += [of(translation) for translation in content.translations]
-        for entry in getattr(content, "similar_articles", None) or []:
-            parts.append(f"{len(entry.shared)}{entry.pinned:d}{entry.fallback:d}")
-            parts.append(of(entry.article))
-            parts.extend(of(item) for item in entry.shared)
+        parts += [part if isinstance(part, str) else of(part) for part in subject_parts(content)]
         return digest(*parts)
 
     def feed_fingerprint(self, path, url, feed_type, title, items) -> str | None:
@@ -114,6 +115,16 @@ class Plan:
             str(getattr(content, "scheduled", "")),
         )
 
+    def _wrapper(self, value, digester=None) -> str:
+        """A tag, category or actor: its name and slug (each article has tag objects of its
+        own: equal ones are digested once). What else a plugin shows of them (an actor's
+        kind and description) comes from files in the site's digest (inputs.py)."""
+        fields = (type(value).__name__, value.name, value.slug)
+        known = self._wrappers.get(fields)
+        if known is None:
+            known = self._wrappers[fields] = digest(*fields)
+        return known
+
     def _everything_digest(self) -> str:
         if self._everything is None:
             context = self.build.generators[0].context if self.build.generators else {}
@@ -127,31 +138,8 @@ class Plan:
         return self._everything
 
 
-def _wrapper(value, digester=None) -> str:
-    """A tag, category or actor: its name and slug, and an actor's kind and description
-    (each article has tag objects of its own: equal ones are digested once)."""
-    fields = (
-        type(value).__name__,
-        value.name,
-        value.slug,
-        str(getattr(value, "kind", "")),
-        str(getattr(value, "description", "")),
-    )
-    if fields not in _WRAPPERS:
-        _WRAPPERS[fields] = digest(*fields)
-    return _WRAPPERS[fields]
-
-
-_WRAPPERS: dict[tuple, str] = {}
-
-
-_CODE = {}
-
-
+@functools.cache
 def code_digest() -> str:
-    """Our plugins' code and the versions of what renders the pages."""
-    if "digest" not in _CODE:
-        _CODE["digest"] = digest(
-            files_digest([ROOT / "plugins"]), pelican.__version__, jinja2.__version__
-        )
-    return _CODE["digest"]
+    """Our plugins' code and the versions of what renders the pages (read once a process:
+    the code of a running process does not change)."""
+    return digest(files_digest([ROOT / "plugins"]), pelican.__version__, jinja2.__version__)

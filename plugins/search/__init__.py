@@ -1,6 +1,7 @@
 """Search that works without a server: an index written as scripts, read by MiniSearch."""
 
 from pelican import signals
+from plugin_order import warn_of_order
 
 from .generator import SearchIndexGenerator
 
@@ -39,6 +40,7 @@ def make_texts_ahead(articles_generator):
 
 def register():
     signals.initialized.connect(add_default_settings)
+    signals.initialized.connect(warn_of_order)  # search must come before similar_articles
     signals.get_generators.connect(get_generators)
     signals.article_generator_preread.connect(make_texts_ahead)
     signals.article_generator_finalized.connect(start_early)

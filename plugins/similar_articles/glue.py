@@ -67,6 +67,17 @@ def attach_similar_articles(generator):
             ]
 
 
+def entries_as_page_input(content) -> list:
+    """What an article's page shows of its similar list: for each entry its kind, its
+    article and the shared actors and tags (strings and Pelican objects, in order)."""
+    parts = []
+    for entry in getattr(content, "similar_articles", None) or []:
+        parts.append(f"{len(entry.shared)}{entry.pinned:d}{entry.fallback:d}")
+        parts.append(entry.article)
+        parts.extend(entry.shared)
+    return parts
+
+
 def _rank_some(documents, config, queries, workers, numbers=None):
     """Answers for the queries of these numbers (all if None), from a new index."""
     index = SimilarityIndex(documents, config)

@@ -134,6 +134,24 @@ def test_editing_tags_renders_the_pages_that_show_them(archive, content, tmp_pat
     assert_like_a_fresh_build(output, content, tmp_path)
 
 
+def test_editing_the_actors_registry_renders_the_pages_that_show_it(archive, content, tmp_path):
+    """The actors plugin tells fast_build that every page may show the registry
+    (fast_build/inputs.py): a description added there reaches the actor's page."""
+    output = tmp_path / "site"
+    fast(output, content)
+    registry = content / "actors.yml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace(
+            "- name: Poland\n  kind: person\n",
+            "- name: Poland\n  kind: state\n  description: A neighbour to the west.\n",
+        ),
+        encoding="utf-8",
+    )
+    fast(output, content)
+    assert "A neighbour to the west." in (output / "actor/poland/index.html").read_text()
+    assert_like_a_fresh_build(output, content, tmp_path)
+
+
 def test_a_deleted_article_leaves_the_site(archive, content, tmp_path):
     output = tmp_path / "site"
     fast(output, content)
