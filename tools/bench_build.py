@@ -99,7 +99,15 @@ def measure(count: int, shape: Shape) -> tuple[tuple[float, float], list]:
         tags = paths[len(paths) // 3]
         tags.write_text(tags.read_text().replace("Tags: ", "Tags: edited tag, ", 1))
         rows.append(("rebuild, one article's tags edited", timed(ours, work)))
+        # Where the cold build's time goes: the same build without the search index (its
+        # Node processes), into an output and a cache of its own.
+        shutil.rmtree(ROOT / ".cache", ignore_errors=True)
+        without_search = [*ours[:-1], str(work / "no-search"), "-e", "SEARCH_INDEX=false"]
+        rows.append((INFORMATION, timed(without_search, work)))
     return stock_cold, rows
+
+
+INFORMATION = "cold build without the search index"  # shown, not a target
 
 
 def report(name: str, count: int, shape: Shape, stock_cold, rows) -> int:
@@ -108,14 +116,12 @@ def report(name: str, count: int, shape: Shape, stock_cold, rows) -> int:
     print(f"{'ours':<36} {'seconds':>8} {'ours/stock':>11} {'target':>7} {'peak GB':>8}")
     failures = 0
     for row, (seconds, peak) in rows:
-        target = 0.5 if row == "cold build" else 0.1
+        target = 0.5 if row.startswith("cold build") else 0.1
         ratio = seconds / stock_cold[0]
         met = ratio <= target and peak <= 1.0
-        failures += not met
-        print(
-            f"{row:<36} {seconds:8.1f} {ratio:11.2f} {target:7.1f} {peak:8.2f}  "
-            f"{'met' if met else 'MISSED'}"
-        )
+        verdict = "(not a target)" if row == INFORMATION else "met" if met else "MISSED"
+        failures += not met and row != INFORMATION
+        print(f"{row:<36} {seconds:8.1f} {ratio:11.2f} {target:7.1f} {peak:8.2f}  {verdict}")
     return failures
 
 
