@@ -41,8 +41,10 @@ def cached(environment, *key, caller):
     """{% call cached(name, value...) %}HTML{% endcall %}: the block's HTML, made once for
     each key. The block must read nothing that is not in its key (or a setting): it is
     given again wherever the key is the same. Kept in the Jinja environment, which Pelican
-    makes anew for each build."""
-    fragments = environment.__dict__.setdefault("_cached_fragments", {})
+    makes anew for each build, through Environment.extend: Jinja's way for an extension to
+    keep its own values on the environment."""
+    environment.extend(cached_fragments={})  # only if the environment has none yet
+    fragments = environment.cached_fragments
     html = fragments.get(key)
     if html is None:
         html = fragments[key] = caller()

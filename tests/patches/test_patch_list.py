@@ -64,8 +64,20 @@ def test_a_build_without_fast_build_runs_the_libraries_as_they_ship(content, tmp
 # private registry, a module function replaced by assignment.
 INSIDE_A_LIBRARY = re.compile(
     r"\.__class__\s*=[^=]|\._[A-Z]\w*__\w+|\._priority\b|"
-    r"\b(?:pelican|markdown|smartypants|typogrify|feedgenerator|filters)(?:\.[a-z_]\w*)+\s*=[^=]"
+    r"\b(?:pelican|markdown|smartypants|typogrify|feedgenerator|filters|sitemap)(?:\.\w+)+"
+    r"\s*(?:\|=|=[^=])"
 )
+# Settings a library documents as module-wide, set as Pelican itself sets them, and state
+# of pelican-sitemap reset until upstream fixes it (docs/upstream.md): known, not patches.
+KNOWN = {
+    "plugins/content_checks/typography.py": {"smartypants.Attr.default = {"},
+    "plugins/reproducible/__init__.py": {
+        "sitemap._main_pelican = None",
+        "sitemap.page_queue = []",
+        "sitemap.now = dt.datetime.fromtimestamp(int(epoch), dt.UTC)",
+        "sitemap.now = max(dates)",
+    },
+}
 
 
 def test_no_library_is_changed_from_inside_outside_the_patches_folder():
@@ -74,6 +86,17 @@ def test_no_library_is_changed_from_inside_outside_the_patches_folder():
         if FOLDER in path.parents:
             continue
         for number, line in enumerate(path.read_text().splitlines(), 1):
+            relative = str(path.relative_to(ROOT))
+            if line.strip() in KNOWN.get(relative, ()):
+                continue
             if INSIDE_A_LIBRARY.search(line.split("#")[0]):
-                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+                found.append(f"{relative}:{number}: {line.strip()}")
     assert found == []
+
+
+def test_the_known_exceptions_are_still_there_and_caught_by_the_check():
+    for relative, lines in KNOWN.items():
+        text = [line.strip() for line in (ROOT / relative).read_text().splitlines()]
+        for line in lines:
+            assert line in text, f"{relative} no longer has {line!r}: drop it from KNOWN"
+            assert INSIDE_A_LIBRARY.search(line), line
