@@ -48,9 +48,12 @@ OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = False  # a failed build must not remove the last good site
 THEME = str(ROOT / "theme")
 
-# Plugins import one another (similar_articles reports problems through content_checks).
-PLUGIN_PATHS = [str(ROOT / "plugins")]
-sys.path.insert(0, PLUGIN_PATHS[0])
+# plugins/ has a folder per stage of the build (plugins/stages.py); plugins import one
+# another by package name (similar_articles reports problems through content_checks).
+sys.path.insert(0, str(ROOT / "plugins"))
+from stages import PLUGIN_PATHS  # noqa: E402
+
+sys.path[:0] = [path for path in PLUGIN_PATHS if path not in sys.path]
 from template_filters import cached, date_text, split_by, without_empty  # noqa: E402
 
 # search before similar_articles: the search index starts (in Node, on the other core) as
@@ -67,12 +70,12 @@ PLUGINS = [
     "reproducible",
 ]
 
-# Fast builds (plugins/fast_build, docs/build-speed.md): a read cache keyed on file contents,
+# Fast builds (plugins/writing/fast_build, docs/build-speed.md): a read cache keyed on contents,
 # reading and rendering on all cores, and only the pages whose inputs changed rendered again.
 FAST_BUILD = True
 CACHE_PATH = str(ROOT / ".cache")
 
-# Typography (typogrify) is applied by our reader (plugins/content_checks) instead of after
+# Typography (typogrify) is applied by our reader (plugins/checking/content_checks) instead of after
 # it as Pelican's TYPOGRIFY does, so that the read cache holds the finished HTML.
 TYPOGRIFY = False
 READER_TYPOGRIFY = True
@@ -132,7 +135,7 @@ ACTOR_FEED_RSS = "feeds/actor/{slug}.rss.xml"
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 
-# Similar articles (plugins/similar_articles); docs/similar-articles.md explains each one.
+# Similar articles (plugins/ranking/similar_articles); docs/similar-articles.md explains each one.
 SIMILAR_ARTICLES = {
     "max_results": 5,  # entries per article, editor-pinned ones included
     # What one shared keyword adds, before rarity: a shared actor says more than a shared

@@ -22,7 +22,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
+sys.path[:0] = [str(ROOT)]
+from plugins.stages import PLUGIN_PATHS  # noqa: E402
+
+sys.path[:0] = PLUGIN_PATHS
 
 from tools.similar.synthetic import Shape, generate  # noqa: E402
 

@@ -18,7 +18,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
+sys.path[:0] = [str(ROOT)]
+from plugins.stages import PLUGIN_PATHS  # noqa: E402
+
+sys.path[:0] = PLUGIN_PATHS
 
 import markdown  # noqa: E402
 from pelican import Pelican  # noqa: E402

@@ -20,7 +20,10 @@ from pelican.settings import read_settings
 from pelican.utils import wait_for_changes
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
+sys.path[:0] = [str(ROOT)]
+from plugins.stages import PLUGIN_PATHS  # noqa: E402
+
+sys.path[:0] = PLUGIN_PATHS
 
 from content_checks import ContentError  # noqa: E402
 from fast_build import roll_back_unfinished  # noqa: E402

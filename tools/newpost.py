@@ -15,7 +15,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
+sys.path[:0] = [str(ROOT)]
+from plugins.stages import PLUGIN_PATHS  # noqa: E402
+
+sys.path[:0] = PLUGIN_PATHS
 
 from pelican.settings import read_settings  # noqa: E402
 from pelican.utils import slugify  # noqa: E402

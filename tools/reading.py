@@ -7,7 +7,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
+sys.path[:0] = [str(ROOT)]
+from plugins.stages import PLUGIN_PATHS  # noqa: E402
+
+sys.path[:0] = PLUGIN_PATHS
 
 from article_lists import PUBLISHED, every_article  # noqa: E402
 from pelican import Pelican, signals  # noqa: E402

@@ -4,7 +4,7 @@ Each module replaces one function of a library (or a family of functions that sh
 reason), with the same results for less work, and says in its docstring which pinned
 version it was checked against and why it is needed; each has a test comparing it with
 the library's own function (tests/patches/). They are installed together at the start of
-a build with FAST_BUILD (plugins/fast_build) and restored together without it, so that a
+a build with FAST_BUILD (plugins/writing/fast_build) and restored together without it, so that a
 build with FAST_BUILD = False is Pelican, Markdown, typogrify and feedgenerator as they
 ship. The changes proposed to each project are in docs/upstream.md.
 """

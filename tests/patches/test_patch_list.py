@@ -70,8 +70,8 @@ INSIDE_A_LIBRARY = re.compile(
 # Settings a library documents as module-wide, set as Pelican itself sets them, and state
 # of pelican-sitemap reset until upstream fixes it (docs/upstream.md): known, not patches.
 KNOWN = {
-    "plugins/content_checks/typography.py": {"smartypants.Attr.default = {"},
-    "plugins/reproducible/__init__.py": {
+    "plugins/checking/content_checks/typography.py": {"smartypants.Attr.default = {"},
+    "plugins/writing/reproducible/__init__.py": {
         "sitemap._main_pelican = None",
         "sitemap.page_queue = []",
         "sitemap.now = dt.datetime.fromtimestamp(int(epoch), dt.UTC)",

@@ -16,7 +16,7 @@ from .inputs import site_files, subject_parts
 from .manifest import OutputManifest
 from .store import file_digest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 LINK_MARKERS = (
     "{filename}",
     "|filename|",

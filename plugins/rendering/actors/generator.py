@@ -7,7 +7,7 @@ from pelican.generators import Generator
 
 
 class ActorsGenerator(Generator):
-    SPLIT_OUTPUT = True  # writes only through the writer (plugins/fast_build may split it)
+    SPLIT_OUTPUT = True  # writes only through the writer (plugins/writing/fast_build may split it)
 
     def generate_context(self):
         articles_by_actor = defaultdict(list)
