@@ -285,7 +285,8 @@ def start_node(node: str, part: Part):
         raise SearchIndexError("the build ended before the search index was written")
     work = Path(tempfile.mkdtemp(prefix="search-part-"))
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as source:
-        json.dump(part.data, source, ensure_ascii=False)
+        # dumps, not dump: only a one-shot encoding uses the C encoder (10 times quicker)
+        source.write(json.dumps(part.data, ensure_ascii=False))
     command = [node, *NODE_FLAGS, str(BUILDER), part.mode, source.name, str(work), str(part.number)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     _OWNER[0] = os.getpid()
