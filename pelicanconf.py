@@ -67,7 +67,6 @@ PLUGINS = [
     "similar_articles",
     "preview",
     "fast_build",
-    "reproducible",
 ]
 
 # Fast builds (plugins/writing/fast_build, docs/build-speed.md): a read cache keyed on contents,

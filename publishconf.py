@@ -21,8 +21,9 @@ WITH_FUTURE_DATES = False
 DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
 SHOW_DRAFTS_PAGE = False
 
-# Published only: a sitemap (pelican-sitemap) and robots.txt pointing at it.
-PLUGINS = [*PLUGINS, "sitemap"]  # noqa: F405
+# Published only: a sitemap (pelican-sitemap, through plugins/writing/reproducible_sitemap:
+# one build at a time, dated by the content) and robots.txt pointing at it.
+PLUGINS = [*PLUGINS, "reproducible_sitemap"]  # noqa: F405
 SITEMAP = {
     "format": "xml",
     "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.5},

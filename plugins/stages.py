@@ -5,8 +5,8 @@
 - ranking: similar articles (similar_articles);
 - rendering: what the templates show: actors and their pages, drafts and scheduled
   articles, the menu's sections, the theme's Jinja filters;
-- writing: pages rendered only when their inputs changed (fast_build), and output that
-  depends on the content only (reproducible).
+- writing: pages rendered only when their inputs changed (fast_build), and the sitemap of
+  one build, dated by its content (reproducible_sitemap).
 
 Beside them: patches (every change made inside a library), search (its own issue rewrites
 it), and the helpers every stage may use (article_lists, plugin_order). A plugin keeps its

@@ -67,16 +67,10 @@ INSIDE_A_LIBRARY = re.compile(
     r"\b(?:pelican|markdown|smartypants|typogrify|feedgenerator|filters|sitemap)(?:\.\w+)+"
     r"\s*(?:\|=|=[^=])"
 )
-# Settings a library documents as module-wide, set as Pelican itself sets them, and state
-# of pelican-sitemap reset until upstream fixes it (docs/upstream.md): known, not patches.
+# Settings a library documents as module-wide, set as Pelican itself sets them: known, not
+# patches.
 KNOWN = {
     "plugins/checking/content_checks/typography.py": {"smartypants.Attr.default = {"},
-    "plugins/writing/reproducible/__init__.py": {
-        "sitemap._main_pelican = None",
-        "sitemap.page_queue = []",
-        "sitemap.now = dt.datetime.fromtimestamp(int(epoch), dt.UTC)",
-        "sitemap.now = max(dates)",
-    },
 }
 
 

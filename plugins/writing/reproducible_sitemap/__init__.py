@@ -1,0 +1,53 @@
+"""pelican-sitemap, one build at a time and dated by the content: two builds, the same bytes.
+
+pelican-sitemap 1.2.2 keeps one generator per process. It dates the index pages (home,
+tags...) with the time its module was imported, and after a build that failed it keeps that
+build's Pelican instance, so that no later build in the same process (the live preview, the
+tests) writes a sitemap. This plugin registers the library's own generator class, subclassed:
+each build starts it afresh through the library's constructor, and the index pages get the
+date of the newest article (or SOURCE_DATE_EPOCH, when set). List it in PLUGINS instead of
+"sitemap"; the fix proposed upstream is in docs/upstream.md.
+
+Pelican reads the sources in the order of a set, which changes from process to process:
+that is patched in plugins/patches/pelican_sorted_files.py, with the other patches.
+"""
+
+import datetime as dt
+import os
+
+from pelican import signals
+from pelican.plugins.sitemap.sitemap import SitemapGenerator
+
+__all__ = ["SitemapOfOneBuild", "register"]
+
+
+class SitemapOfOneBuild(SitemapGenerator):
+    """pelican-sitemap's generator, holding one build's pages only, dated by its content."""
+
+    def start(self, pelican):
+        """A new build: nothing kept of the last one (a failed build kept its instance)."""
+        SitemapGenerator.__init__(self)
+
+    def date_index_pages(self, generators):
+        self.now = content_date(generators) or self.now
+
+
+def content_date(generators) -> dt.datetime | None:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    articles = [a for g in generators for a in getattr(g, "articles", [])]
+    return max((getattr(a, "modified", None) or a.date for a in articles), default=None)
+
+
+# One per process, as the library's own: blinker holds receivers weakly and connects the
+# same bound method once, however many Pelican instances register the plugin.
+SITEMAP = SitemapOfOneBuild()
+
+
+def register():
+    signals.initialized.connect(SITEMAP.start)
+    signals.get_generators.connect(SITEMAP.init)
+    signals.content_written.connect(SITEMAP.queue_page)
+    signals.all_generators_finalized.connect(SITEMAP.date_index_pages)
+    signals.finalized.connect(SITEMAP.finalize)
