@@ -81,8 +81,8 @@ eval-similar: install ## score similar articles against the 18F authors' own lin
 bench-similar: install ## time similar articles at 10,000 and 100,000 articles
 	$(BIN)/python tools/bench_similar.py
 
-bench-search: install ## size and speed of the search at 10,000 articles, from file://
-	$(BIN)/python tools/bench_search.py
+bench-search: install ## our search against Pagefind at 10,000 and 100,000 articles (SIZES=...)
+	$(BIN)/python tools/bench_search.py $(if $(SIZES),--sizes $(SIZES))
 
 similar-report: install ## articles with no similar articles, and those listed most
 	$(BIN)/python tools/similar_report.py $(INPUTDIR)

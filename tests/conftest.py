@@ -12,6 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.settings import read_settings
+from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"  # Debian's: the browser tests never download one
@@ -169,3 +170,58 @@ def fixture_content(tmp_path):
         return target
 
     return copy
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+class Reader:
+    """A page that records what must never happen: errors and requests outside the copy."""
+
+    def __init__(self, context, folder: Path):
+        self.folder = folder.resolve().as_uri()
+        self.problems: list[str] = []
+        context.route("**/*", self._only_the_copy)
+        self.page = context.new_page()
+        self.page.set_default_timeout(5000)
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+
+    def _only_the_copy(self, route):
+        url = route.request.url
+        if url.startswith(self.folder + "/"):
+            route.continue_()
+        else:
+            self.problems.append(f"request outside the copy: {url}")
+            route.abort()
+
+    def _console(self, message):
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text}")
+
+    def open(self, relative: str):
+        self.page.goto(f"{self.folder}/{relative}")
+
+
+@pytest.fixture
+def reader_of(browser):
+    """reader_of(folder): a Reader of a site on disk, in a context of its own; the test
+    fails at the end if the page logged an error or asked for anything outside folder."""
+    readers = []
+
+    def open_reader(folder: Path) -> Reader:
+        context = browser.new_context()
+        readers.append((context, Reader(context, folder)))
+        return readers[-1][1]
+
+    yield open_reader
+    for context, visitor in readers:
+        context.close()
+        assert not visitor.problems

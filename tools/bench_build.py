@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,9 +48,12 @@ PLUGINS = []
 """
 
 
-def write_corpus(count: int, content: Path, shape: Shape) -> list[Path]:
+def write_corpus(count: int, content: Path, shape: Shape, seed: int = 2016) -> list[Path]:
+    """count articles as Markdown files; another seed gives other articles (other slugs)."""
     paths = []
-    for article in generate(count, shape=shape):
+    for article in generate(count, seed=seed, shape=shape):
+        if seed != 2016:
+            article = replace(article, key=f"{article.key}-{seed}")
         path = content / "articles" / str(article.date.year) / f"{article.key}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(

@@ -45,7 +45,6 @@ def plain_text(html: str) -> str:
 
 
 def search_document(
-    number: int,
     *,
     title: str,
     url: str,
@@ -55,14 +54,12 @@ def search_document(
     tags: list[str],
     actors: list[str],
     lead_html: str,
-    body_html: str | None,
+    body_html: str,
     text_of=plain_text,
 ) -> dict:
-    """One entry of the documents list that tools/search/build_index.cjs indexes;
-    text_of turns HTML into plain text (plain_text, or a cache in front of it). Without
-    body_html (None), the entry has no body yet."""
-    document = {
-        "id": number,
+    """One entry of the documents list that tools/search/index_builder.cjs indexes;
+    text_of turns HTML into plain text (plain_text, or a cache in front of it)."""
+    return {
         "title": text_of(title),
         "url": url,
         "date": date,
@@ -71,10 +68,8 @@ def search_document(
         "tags": tags,
         "actors": actors,
         "lead": text_of(lead_html),
+        "body": text_of(body_html),
     }
-    if body_html is not None:
-        document["body"] = text_of(body_html)
-    return document
 
 
 class TextCache:

@@ -1,10 +1,12 @@
-"""Writes the search index and the search library into the output, after the pages.
+"""Writes the search index into the output, after the pages.
 
-The index is built by tools/search/build_index.cjs with MiniSearch (installed from
-package.json by `make install`), from the published articles; MiniSearch's browser build is
-copied from node_modules next to it. Each part of the index (the first-results index, each
-text group) is kept in CACHE_PATH under a digest of its input and of the builder, so that a
-rebuild runs Node only for the parts whose articles changed (SEARCH_INDEX_CACHE).
+The index is built by tools/search/index_builder.cjs (Node), from the published articles,
+newest first: a manifest, the words files (terms in sorted order with their postings),
+the facets, the names and a file per article for what its result shows. The words are
+made by theme/static/js/search-text.js with @orama/stemmers (installed from package.json by
+`make install`), the same code as the search page runs; the stemmers are written next to
+the index as stemmers.js. The index is kept in CACHE_PATH under a digest of its input and
+of the builder, so that a rebuild with no article changed runs no Node (SEARCH_INDEX_CACHE).
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from pelican.generators import Generator
 from .documents import TextCache, search_document
 
 ROOT = Path(__file__).resolve().parents[2]
-BUILDER = ROOT / "tools" / "search" / "build_index.cjs"
-LIBRARY = ROOT / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
-DOCS_PER_GROUP = 1000  # documents per full-text index file (search/text-N.js)
+BUILDER = ROOT / "tools" / "search" / "index_builder.cjs"
+WORDS = ROOT / "theme" / "static" / "js" / "search-text.js"
+STEMMERS = ROOT / "node_modules" / "@orama" / "stemmers"
+LIBRARY = STEMMERS / "dist" / "ru.cjs"  # installed with the others by `npm ci`
 # Node's background threads (garbage collection, compiling) compete with the build's own
 # processes for the cores: on one thread, a text group takes about 12% less CPU time.
 NODE_FLAGS = ("--single-threaded",)
@@ -123,24 +126,15 @@ class SearchIndexGenerator(Generator):
         cache = self._cache_folder()  # one per content folder
         texts = TextCache(cache / "texts" if cache else None)
         texts.made = self._texts_made_ahead()
-        # The first-results part needs no body: it goes to Node (on the idle core) first,
-        # while the bodies are turned into text here.
-        documents = [self._document(n, a, texts) for n, a in enumerate(articles)]
-        parts = [meta_part(documents)]
+        documents = [self._document(a, texts) for a in articles]
+        texts.save()
+        parts = [index_part(documents)]
         parts_cache = cache / "parts" if cache else None
         started = {}
-        if missing_parts(parts, parts_cache) and shutil.which("node") and LIBRARY.exists():
-            started[parts[0].key] = start_node(shutil.which("node"), parts[0])
-        for document, article in zip(documents, articles, strict=True):
-            # The HTML as read: only link targets differ from article.content (Pelican
-            # rewrites them for each page), and the search keeps the text only.
-            document["body"] = texts(article._content)
-        texts.save()
-        parts += text_parts(documents)
         folder = Path(tempfile.mkdtemp(prefix="search-index-"))
         errors = []
         to_build = missing_parts(parts, parts_cache)
-        if to_build and not started and shutil.which("node") and LIBRARY.exists():
+        if to_build and shutil.which("node") and LIBRARY.exists():
             started[to_build[0].key] = start_node(shutil.which("node"), to_build[0])
 
         def build():
@@ -163,16 +157,15 @@ class SearchIndexGenerator(Generator):
         try:
             if errors:
                 raise errors[0]
-            shutil.copyfile(LIBRARY, folder / "search" / "minisearch.js")
+            (folder / "search" / "stemmers.js").write_text(stemmers_script(), encoding="utf-8")
             target = Path(self.output_path) / self.settings["SEARCH_INDEX_DIR"]
             update_folder(folder / "search", target, getattr(writer, "journal", None))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
             _BUILDS.pop(folder, None)
 
-    def _document(self, number, article, texts) -> dict:
-        return search_document(
-            number,
+    def _document(self, article, texts) -> dict:
+        document = search_document(
             title=article.title,
             url=article.url,
             date=article.locale_date,  # the date as pages show it (Pelican made it)
@@ -181,13 +174,16 @@ class SearchIndexGenerator(Generator):
             tags=[tag.name for tag in getattr(article, "tags", [])],
             actors=[actor.name for actor in getattr(article, "actors", [])],
             lead_html=article.metadata.get("summary") or article.summary,
-            body_html=None,  # added by start(), once the first-results part is in Node
+            # The HTML as read: only link targets differ from article.content (Pelican
+            # rewrites them for each page), and the search keeps the text only.
+            body_html=article._content,
             text_of=texts,
         )
+        return {**document, "year": article.date.year, "lang": article.lang}
 
 
 class Part(NamedTuple):
-    """One run of the Node builder: the first-results index, or one text group."""
+    """One run of the Node builder."""
 
     key: str  # digest of the input and of the builder: the part's name in the cache
     mode: str
@@ -196,24 +192,12 @@ class Part(NamedTuple):
 
 
 def plan_parts(documents: list[dict]) -> list[Part]:
-    return [meta_part(documents), *text_parts(documents)]
+    return [index_part(documents)]
 
 
-def meta_part(documents: list[dict]) -> Part:
-    """The first-results index and the result rows: everything but the bodies."""
-    metadata = [{k: v for k, v in d.items() if k != "body"} for d in documents]
-    groups = len(range(0, len(documents), DOCS_PER_GROUP))  # as many as text_parts makes
-    return Part(_part_key("meta", metadata, groups), "meta", metadata, groups)
-
-
-def text_parts(documents: list[dict]) -> list[Part]:
-    parts = []
-    for number, start in enumerate(range(0, len(documents), DOCS_PER_GROUP)):
-        data = [
-            {"id": d["id"], "body": d["body"]} for d in documents[start : start + DOCS_PER_GROUP]
-        ]
-        parts.append(Part(_part_key("text", data, number), "text", data, number))
-    return parts
+def index_part(documents: list[dict]) -> Part:
+    """The whole index: one run of the builder over every document, newest first."""
+    return Part(_part_key("index", documents, 0), "index", documents, 0)
 
 
 def missing_parts(parts: list[Part], cache: Path | None) -> list[Part]:
@@ -273,7 +257,7 @@ def find_node() -> str:
     node = shutil.which("node")
     if node is None or not LIBRARY.exists():
         raise SearchIndexError(
-            "the search index needs Node.js and MiniSearch: run 'make install' "
+            "the search index needs Node.js and @orama/stemmers: run 'make install' "
             "(it runs 'npm ci'), or install Node.js 18 or newer first."
         )
     return node
@@ -287,7 +271,7 @@ def start_node(node: str, part: Part):
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as source:
         # dumps, not dump: only a one-shot encoding uses the C encoder (10 times quicker)
         source.write(json.dumps(part.data, ensure_ascii=False))
-    command = [node, *NODE_FLAGS, str(BUILDER), part.mode, source.name, str(work), str(part.number)]
+    command = [node, *NODE_FLAGS, str(BUILDER), source.name, str(work)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     _OWNER[0] = os.getpid()
     _RUNNING[process.pid] = (process, work, source.name)
@@ -363,14 +347,10 @@ _BUILDER = {}
 
 
 def _builder_digest() -> str:
-    """The builder's code and MiniSearch's version: a cached part is valid for these."""
+    """The builder's code and the stemmers' version: a cached part is valid for these."""
     if "digest" not in _BUILDER:
         hasher = hashlib.sha256()
-        for path in (
-            BUILDER,
-            ROOT / "theme" / "static" / "js" / "search-options.js",
-            LIBRARY.parents[2] / "package.json",
-        ):
+        for path in (BUILDER, WORDS, STEMMERS / "package.json"):
             hasher.update(path.read_bytes() if path.exists() else b"")
         _BUILDER["digest"] = hasher.hexdigest()
     return _BUILDER["digest"]
@@ -395,3 +375,15 @@ def update_folder(source: Path, target: Path, journal=None) -> None:
             if journal:
                 journal.before_write(old)
             shutil.copyfile(new, old)
+
+
+def stemmers_script() -> str:
+    """@orama/stemmers' English and Russian stemmers (CommonJS files) as one script for the
+    search page: window.SiteStemmers = {en, ru}."""
+    parts = ["(function () {", '  "use strict";', "  var loaded = {};"]
+    for language in ("en", "ru"):
+        code = (STEMMERS / "dist" / f"{language}.cjs").read_text(encoding="utf-8")
+        parts.append(f"  (function (exports) {{\n{code}\n  }})(loaded.{language} = {{}});")
+    parts.append("  window.SiteStemmers = { en: loaded.en.stemmer, ru: loaded.ru.stemmer };")
+    parts.append("})();")
+    return "\n".join(parts) + "\n"

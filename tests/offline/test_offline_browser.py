@@ -9,12 +9,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_FLAGS, article_fields, write_article
-from playwright.sync_api import expect, sync_playwright
+from conftest import Reader, article_fields, write_article
+from playwright.sync_api import expect
 
 from tools.offline import main as make_offline
-
-FLAGS = CHROMIUM_FLAGS
 
 
 @pytest.fixture(scope="module")
@@ -50,51 +48,9 @@ def offline_copy(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
-
-
-class Reader:
-    """A page that records what must never happen: errors and requests outside the copy."""
-
-    def __init__(self, context, folder: Path):
-        self.folder = folder.resolve().as_uri()
-        self.problems: list[str] = []
-        context.route("**/*", self._only_the_copy)
-        self.page = context.new_page()
-        self.page.set_default_timeout(5000)
-        self.page.on("console", self._console)
-        self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-
-    def _only_the_copy(self, route):
-        url = route.request.url
-        if url.startswith(self.folder + "/"):
-            route.continue_()
-        else:
-            self.problems.append(f"request outside the copy: {url}")
-            route.abort()
-
-    def _console(self, message):
-        if message.type == "error":
-            self.problems.append(f"console error: {message.text}")
-
-    def open(self, relative: str):
-        self.page.goto(f"{self.folder}/{relative}")
-
-
 @pytest.fixture
-def reader(browser, offline_copy):
-    context = browser.new_context()
-    visitor = Reader(context, offline_copy)
-    yield visitor
-    context.close()
-    assert not visitor.problems
+def reader(reader_of, offline_copy):
+    return reader_of(offline_copy)
 
 
 def test_a_reader_clicks_from_home_to_articles_tags_and_actors(reader):
@@ -170,7 +126,7 @@ def test_without_javascript_the_search_page_says_so_and_links_to_the_archives(
 def test_the_zip_holds_one_folder_named_after_the_site_and_date(offline_copy):
     assert offline_copy.name == "belarus-analysis-2026-11-26"
     assert (offline_copy / "index.html").is_file()
-    assert (offline_copy / "search" / "meta.js").is_file()
+    assert (offline_copy / "search" / "manifest.js").is_file()
     assert not (offline_copy / "drafts").exists()
 
 

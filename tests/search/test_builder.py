@@ -1,29 +1,162 @@
-"""The index builder's quick compaction gives what MiniSearch's public toJSON and
-search-options.js compact() give."""
+"""tools/search/index_builder.cjs: the index split by term, its postings and weights, the
+facets and what each result shows, read back from the files it writes."""
 
 from __future__ import annotations
 
+import bisect
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
+import pytest
+from packed import call
 from search.generator import BUILDER
 
 
-def test_the_quick_compaction_is_the_public_one(tmp_path):
-    bodies = [
-        "Minsk and Moscow talk, and talk again about the union state.",
-        "Лукашенко и Путин: переговоры о союзном государстве, снова переговоры.",
-        "Sanctions, sanctions, sanctions; the border with Poland and Lithuania.",
-    ] * 7
-    documents = tmp_path / "documents.json"
-    documents.write_text(
-        json.dumps([{"id": n, "body": body} for n, body in enumerate(bodies)]), "utf-8"
-    )
-    result = subprocess.run(
-        [shutil.which("node"), str(BUILDER), "check", str(documents), str(tmp_path / "out"), "0"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.strip() == "same"
+def document(title, body="", *, year=2020, category="Security", lang="en", **fields):
+    return {
+        "title": title,
+        "url": f"{title.lower().replace(' ', '-')}.html",
+        "date": f"1 May {year}",
+        "datetime": f"{year}-05-01T12:00:00+03:00",
+        "year": year,
+        "category": category,
+        "tags": fields.get("tags", []),
+        "actors": fields.get("actors", []),
+        "lead": fields.get("lead", ""),
+        "body": body,
+        "lang": lang,
+    }
+
+
+def build(tmp_path: Path, documents: list[dict]) -> Path:
+    source = tmp_path / "documents.json"
+    source.write_text(json.dumps(documents, ensure_ascii=False), encoding="utf-8")
+    target = tmp_path / "search"
+    subprocess.run([shutil.which("node"), str(BUILDER), str(source), str(target)], check=True)
+    return target
+
+
+class Index:
+    """The files of a built index, read as the search page reads them."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        _, [self.manifest] = call(folder / "manifest.js")
+        self.files = {}
+        for path in folder.glob("words-*.js"):
+            _, [number, entries] = call(path)
+            self.files[number] = {entry[0]: entry for entry in entries}
+
+    def entry(self, term):
+        number = bisect.bisect_right(self.manifest["words"], term) - 1
+        return self.files[max(number, 0)].get(term)
+
+    def postings(self, term) -> dict[int, int]:
+        """document number -> weight (0 for a filter's term)"""
+        found, number = {}, 0
+        for part in self.entry(term)[1].split(","):
+            filter_term = term.startswith("\u0001")
+            number += int(part if filter_term else part[:-1], 36)
+            found[number] = 0 if filter_term else int(part[-1], 36)
+        return found
+
+
+@pytest.fixture
+def small_index(tmp_path):
+    documents = [
+        document(
+            "Sanctions on potash",
+            "The potash trade and Lithuania.",
+            year=2022,
+            tags=["Sanctions"],
+            actors=["European Union"],
+        ),
+        document(
+            "Border talks",
+            "Sanctions were mentioned once, among other matters of the border and its crossings.",
+            year=2021,
+            category="Foreign policy",
+            actors=["Lithuania"],
+        ),
+        document(
+            "Переговоры в Минске",
+            "Переговоры о переговорах: переговорах нет конца.",
+            year=2021,
+            lang="ru",
+            actors=["European Union"],
+        ),
+        document("Перамовы ў Мінску", "Перамовы пра перамовы.", year=2020, lang="be"),
+    ]
+    return Index(build(tmp_path, documents))
+
+
+def test_terms_are_split_into_files_in_sorted_order_and_the_manifest_finds_each(tmp_path):
+    words = [f"word{n:04d}" for n in range(3000)]
+    documents = [document(f"Title {n}", " ".join(words[n::7])) for n in range(7)]
+    index = Index(build(tmp_path, documents))
+    assert len(index.files) > 1  # split by size
+    firsts = index.manifest["words"]
+    assert firsts == sorted(firsts) and len(firsts) == len(index.files)
+    every = [term for number in sorted(index.files) for term in index.files[number]]
+    assert every == sorted(every)
+    for word in words:
+        assert index.entry(word) is not None, word
+
+
+def test_a_word_in_the_title_weighs_more_than_the_same_word_in_a_long_body(small_index):
+    weights = small_index.postings("sanction")
+    assert set(weights) == {0, 1}
+    assert weights[0] > weights[1] >= 1
+    assert all(1 <= w <= small_index.manifest["levels"] for w in weights.values())
+
+
+def test_russian_words_are_stemmed_and_belarusian_ones_kept_as_written(small_index):
+    assert small_index.postings("переговор") == {2: small_index.postings("переговор")[2]}
+    assert small_index.entry("переговоры") is None  # only the stem is indexed
+    assert set(small_index.postings("перамовы")) == {3}  # no Belarusian stemmer: the word
+
+
+def test_documents_are_numbered_newest_first_and_years_are_ranges(small_index):
+    assert small_index.manifest["documents"] == 4
+    assert small_index.manifest["years"] == [[2022, 0, 0], [2021, 1, 2], [2020, 3, 3]]
+
+
+def test_actors_and_tags_are_filter_terms_and_categories_facets(small_index):
+    assert set(small_index.postings("\u0001a:european union")) == {0, 2}
+    assert set(small_index.postings("\u0001t:sanctions")) == {0}
+    _, [codes] = call(small_index.folder / "facets.js")
+    categories = small_index.manifest["categories"]
+    assert [categories[int(code, 36)] for code in codes] == [
+        "Security",
+        "Foreign policy",
+        "Security",
+        "Security",
+    ]
+    _, [names] = call(small_index.folder / "names.js")
+    assert names == {"actors": ["European Union", "Lithuania"], "tags": ["Sanctions"]}
+
+
+def test_the_words_of_names_are_listed_by_their_first_two_letters(small_index):
+    keys = small_index.manifest["spelling"]
+    spelling = {}
+    for key in keys:
+        _, [listed_key, terms] = call(small_index.folder / f"spelling-{key}.js")
+        assert listed_key == key
+        spelling.update(dict.fromkeys(terms, key))
+    assert spelling["potash"] == "70-6f"  # "po", in a title
+    assert spelling["lithuania"] == "6c-69"  # an actor's name
+    assert "matter" not in spelling  # in a body only
+
+
+def test_each_result_shows_its_own_document(small_index):
+    _, [number, shown] = call(small_index.folder / "docs" / "2.js")
+    assert number == 2
+    assert shown["title"] == "Переговоры в Минске"
+    assert shown["body"].startswith("Переговоры о переговорах")
+
+
+def test_stop_words_and_single_letters_are_not_indexed(small_index):
+    for word in ("the", "and", "a", "о", "в", "пра"):
+        assert small_index.entry(word) is None, word

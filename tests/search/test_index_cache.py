@@ -1,5 +1,6 @@
-"""The search index is rebuilt by parts: a rebuild runs Node only for the parts whose
-articles changed, and gives the same files as a build from scratch."""
+"""The search index is kept between builds: a rebuild with no article changed runs no Node,
+one with a change gives the same files as a build from scratch, and a failed build leaves
+no process and no temporary file behind."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 import search.documents as search_documents
 import search.generator as search_generator
 from conftest import ROOT, article_fields, build, write_article
+from packed import call
 
 
 def node_runs(monkeypatch) -> list[tuple[str, int]]:
@@ -28,11 +30,11 @@ def node_runs(monkeypatch) -> list[tuple[str, int]]:
 
 
 def index_files(output):
-    return {p.name: p.read_bytes() for p in sorted((output / "search").iterdir())}
+    folder = output / "search"
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_only_the_changed_parts_go_through_node(content, tmp_path, monkeypatch):
-    monkeypatch.setattr(search_generator, "DOCS_PER_GROUP", 2)
+def test_node_runs_only_when_an_article_changed(content, tmp_path, monkeypatch):
     paths = [
         write_article(
             content, f"a{n}", f"Body number {n}.", **article_fields(f"Title {n}", summary="Lead.")
@@ -42,7 +44,7 @@ def test_only_the_changed_parts_go_through_node(content, tmp_path, monkeypatch):
     runs = node_runs(monkeypatch)
     output = tmp_path / "site"
     build(content, output)
-    assert sorted(runs) == [("meta", 3), ("text", 0), ("text", 1), ("text", 2)]
+    assert runs == [("index", 0)]
     runs.clear()
     converted = []
     real_text = search_documents.plain_text
@@ -54,34 +56,34 @@ def test_only_the_changed_parts_go_through_node(content, tmp_path, monkeypatch):
     assert converted == []  # the texts of the last build were kept
     paths[0].write_text(paths[0].read_text().replace("Body number 0", "Body changed"))
     build(content, output)
-    assert runs == [("text", 2)]  # the oldest article's group; its title and lead are the same
+    assert runs == [("index", 0)]
+    assert converted == ["<p>Body&nbsp;changed.</p>"]  # the one text that changed (widont)
     fresh = tmp_path / "fresh"
     build(content, fresh, CACHE_PATH=str(tmp_path / "other-cache"))
     assert index_files(output) == index_files(fresh)
+    _, [_, oldest] = call(output / "search" / "docs" / "4.js")
+    assert oldest["body"] == "Body changed."
 
 
-def test_a_part_that_fails_stops_the_build_and_leaves_no_node_running(
+def test_a_node_run_that_fails_stops_the_build_and_leaves_nothing_behind(
     content, tmp_path, monkeypatch
 ):
-    monkeypatch.setattr(search_generator, "DOCS_PER_GROUP", 1)
     for n in range(4):
         write_article(content, f"a{n}", f"Body {n}.", **article_fields(f"Title {n}"))
     real = search_generator.start_node
     processes, folders = [], []
 
-    def failing_first_text(node, part):
+    def crashing(node, part):
         handle = real(node, part)
-        if (part.mode, part.number) == ("text", 0):
-            handle[0].kill()  # as if Node had crashed on this part
+        handle[0].kill()  # as if Node had crashed
         processes.append(handle[0])
         folders.append(handle[1])
         return handle
 
-    monkeypatch.setattr(search_generator, "start_node", failing_first_text)
+    monkeypatch.setattr(search_generator, "start_node", crashing)
     with pytest.raises(Exception, match="building the search index failed"):
         build(content, tmp_path / "site")
-    assert len(processes) >= 2  # the next part was already running
-    assert all(process.poll() is not None for process in processes)
+    assert processes and all(process.poll() is not None for process in processes)
     assert not any(folder.exists() for folder in folders)
 
 

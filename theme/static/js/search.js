@@ -1,86 +1,325 @@
-/* The search page: MiniSearch over an index written as scripts (search/*.js), so that it
-   works on the published site and from an offline copy opened from disk alike.
+/* The search page: one ranking over the whole archive, from an index split by term and
+   written as scripts (search/*.js; tools/search/index_builder.cjs), so that it works on
+   the published site and from an offline copy opened from disk alike.
 
-   First results come from the small metadata index (title, actors, tags, category, lead);
-   the full-text index is then loaded group by group and adds articles that match in their
-   body only. Nothing here builds HTML from strings: results are made of DOM nodes. */
+   A query loads the manifest's words files that hold its words (for the last word while
+   it is typed, the range of words it begins), scores every article from those postings
+   (BM25F weights made at build time, times each word's rarity), then loads what the
+   results on screen show: title, date, category and a passage around the words found.
+   Nothing here builds HTML from strings: results are made of DOM nodes. */
 (function () {
   "use strict";
 
-  var options = window.SiteSearchOptions;
+  var words = window.SearchText({ en: window.SiteStemmers.en, ru: window.SiteStemmers.ru });
   var root = document.getElementById("search-page");
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
-  var PAGE = 20;  // results shown at first, and added by "Show more"
+  var controls = {
+    category: document.getElementById("search-category"),
+    year: document.getElementById("search-year"),
+    actor: document.getElementById("search-actor"),
+    tag: document.getElementById("search-tag"),
+    sort: document.getElementById("search-sort")
+  };
+  var PAGE = 10; // results shown at first, and added by "Show more"
+  var MAX_WORDS = 12; // a query's words looked up (a pasted page must not load the index)
+  var PREFIX_TERMS = 40; // terms a word being typed may stand for, the most common first
   var strings = JSON.parse(document.getElementById("search-strings").textContent);
   var base = root.getAttribute("data-index");
-  var state = { meta: null, info: null, docs: {}, text: {}, waiting: {}, query: "" };
+  var index = { manifest: null, files: {}, docs: {}, facets: null, names: null, spelling: {} };
+  var waiting = {};
+  var current = { query: null, results: [], limit: PAGE, matched: null };
 
   function say(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   }
 
+  /* gzip in base64 (the words and docs files) -> the data it holds. */
+  function unpack(packed) {
+    var bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
   /* The index files call these when a script tag has run them. */
   window.SiteSearch = {
-    setMeta: function (data) {
-      state.info = data;
-      state.meta = MiniSearch.loadJS(options.expand(data.index), options.meta);
-      arrived("meta");
+    manifest: function (data) { index.manifest = data; arrived("manifest"); },
+    words: function (number, packed) {
+      unpack(packed).then(function (entries) {
+        var terms = new Map();
+        entries.forEach(function (entry) { terms.set(entry[0], entry); });
+        index.files[number] = terms;
+        arrived("words-" + number);
+      }, fail);
     },
-    addDocs: function (data) {
-      state.docs[data.shard] = data.rows;
-      arrived("docs-" + data.shard);
-    },
-    addText: function (data) {
-      state.text[data.group] = MiniSearch.loadJS(options.expand(data.index), options.text);
-      arrived("text-" + data.group);
+    facets: function (codes) { index.facets = codes; arrived("facets"); },
+    names: function (data) { index.names = data; arrived("names"); },
+    spelling: function (key, terms) { index.spelling[key] = terms; arrived("spelling-" + key); },
+    doc: function (number, packed) {
+      unpack(packed).then(function (data) {
+        index.docs[number] = data;
+        arrived("docs/" + number);
+      }, fail);
     }
   };
 
   function arrived(name) {
-    var callbacks = state.waiting[name] || [];
-    delete state.waiting[name];
-    callbacks.forEach(function (callback) { callback.resolve(); });
+    var callbacks = waiting[name] || [];
+    delete waiting[name];
+    callbacks.forEach(function (callback) { callback(); });
+  }
+
+  function loaded(name) {
+    if (name === "manifest" || name === "facets" || name === "names") return index[name] !== null;
+    if (name.indexOf("docs/") === 0) return Object.prototype.hasOwnProperty.call(index.docs, name.slice(5));
+    if (name.indexOf("spelling-") === 0) return Object.prototype.hasOwnProperty.call(index.spelling, name.slice(9));
+    return Object.prototype.hasOwnProperty.call(index.files, name.slice(6));
   }
 
   /* Load search/<name>.js once; resolves when its data is in. */
   function load(name) {
-    if (name === "meta" ? state.meta : isLoaded(name)) return Promise.resolve();
+    if (loaded(name)) return Promise.resolve();
     return new Promise(function (resolve, reject) {
-      var first = !state.waiting[name];
-      (state.waiting[name] = state.waiting[name] || []).push({ resolve: resolve });
+      var first = !waiting[name];
+      (waiting[name] = waiting[name] || []).push(resolve);
       if (!first) return;
       var tag = document.createElement("script");
       tag.src = base + "/" + name + ".js";
-      tag.onerror = function () { reject(new Error(say(strings.failed, { file: tag.src }))); };
+      tag.onerror = function () {
+        delete waiting[name];
+        reject(new Error(say(strings.failed, { file: tag.src })));
+      };
       document.head.appendChild(tag);
     });
   }
 
-  function isLoaded(name) {
-    var parts = name.split("-");
-    var store = parts[0] === "docs" ? state.docs : state.text;
-    return Object.prototype.hasOwnProperty.call(store, parts[1]);
+  /* The number of the words file whose range holds term. */
+  function fileOf(term) {
+    var firsts = index.manifest.words;
+    var low = 0;
+    var high = firsts.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (firsts[middle] <= term) low = middle; else high = middle - 1;
+    }
+    return low;
   }
 
-  function shardOf(id) { return Math.floor(id / state.info.docsPerShard); }
-
-  function row(id) {
-    return state.docs[shardOf(id)][id % state.info.docsPerShard];
+  function filesOfRange(prefix) {
+    var numbers = [];
+    for (var n = fileOf(prefix); n <= fileOf(prefix + "\uffff"); n++) numbers.push(n);
+    return numbers.slice(0, 3); // a one-letter prefix must not load the index
   }
 
-  /* Marks the words of text that a matched term begins, accents and case aside. */
-  function marked(text, terms) {
+  function entryOf(term) {
+    var file = index.files[fileOf(term)];
+    return file ? file.get(term) : undefined;
+  }
+
+  /* postings "gap weight,gap weight,..." as [[document, weight], ...] */
+  function decode(entry) {
+    if (entry.decoded) return entry.decoded;
+    var result = [];
+    var number = 0;
+    var filter = entry[0].charAt(0) === "\u0001";
+    entry[1].split(",").forEach(function (part) {
+      if (!part) return;
+      number += parseInt(filter ? part : part.slice(0, -1), 36);
+      result.push([number, filter ? 0 : parseInt(part.slice(-1), 36)]);
+    });
+    entry.decoded = result;
+    return result;
+  }
+
+  function rarity(entry) {
+    var total = index.manifest.documents;
+    var count = decode(entry).length;
+    return Math.log(1 + (total - count + 0.5) / (count + 0.5));
+  }
+
+  /* Levenshtein distance, stopping early past limit. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      var row = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+        row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+        best = Math.min(best, row[j]);
+      }
+      if (best > limit) return limit + 1;
+      previous = row;
+    }
+    return previous[b.length];
+  }
+
+  /* What a query's word is: its forms, and whether it is still being typed. */
+  function parse(query) {
+    var found = [];
+    var seen = new Set();
+    words.words(query.slice(0, 2000)).forEach(function (word) {
+      if (!seen.has(word) && found.length < MAX_WORDS) {
+        seen.add(word);
+        found.push({ word: word, forms: words.stems(word), prefix: false });
+      }
+    });
+    if (found.length && /[\p{L}\p{N}]$/u.test(query)) found[found.length - 1].prefix = true;
+    return found;
+  }
+
+  function filesFor(parsed, filters) {
+    var names = new Set();
+    parsed.forEach(function (item) {
+      item.forms.forEach(function (form) { names.add("words-" + fileOf(form)); });
+      if (item.prefix) filesOfRange(item.word).forEach(function (n) { names.add("words-" + n); });
+    });
+    if (filters.actor) names.add("words-" + fileOf(filterTerm("a", filters.actor)));
+    if (filters.tag) names.add("words-" + fileOf(filterTerm("t", filters.tag)));
+    if (filters.category) names.add("facets");
+    return Array.from(names);
+  }
+
+  function filterTerm(kind, name) {
+    return "\u0001" + kind + ":" + words.words(name).join(" ");
+  }
+
+  /* The terms that stand for one word of the query, each with how much it counts. */
+  function termsFor(item) {
+    var terms = [];
+    var exact = new Set();
+    item.forms.forEach(function (form) {
+      var entry = entryOf(form);
+      if (entry && !exact.has(form)) {
+        exact.add(form);
+        terms.push({ entry: entry, factor: 1 });
+      }
+    });
+    if (item.prefix) {
+      var begun = [];
+      filesOfRange(item.word).forEach(function (n) {
+        (index.files[n] || new Map()).forEach(function (entry, term) {
+          if (term !== item.word && term.indexOf(item.word) === 0 && !exact.has(term)) begun.push(entry);
+        });
+      });
+      begun.sort(function (a, b) { return b[1].length - a[1].length; });
+      begun.slice(0, PREFIX_TERMS).forEach(function (entry) {
+        exact.add(entry[0]);
+        terms.push({ entry: entry, factor: 0.7 });
+      });
+    }
+    (item.typos || []).forEach(function (term) {
+      var entry = entryOf(term);
+      if (entry && !exact.has(term)) terms.push({ entry: entry, factor: 0.5 });
+    });
+    return terms;
+  }
+
+  function spellingKey(term) {
+    return Array.from(term.slice(0, 2), function (c) { return c.charCodeAt(0).toString(16); }).join("-");
+  }
+
+  /* The spelling files of the words long enough to be misspelt (four letters or more). */
+  function spellingFiles(parsed) {
+    var keys = new Set();
+    parsed.forEach(function (item) {
+      if (item.word.length < 4) return;
+      item.forms.forEach(function (form) { keys.add(spellingKey(form)); });
+    });
+    var known = new Set(index.manifest.spelling);
+    return Array.from(keys).filter(function (key) { return known.has(key); })
+      .map(function (key) { return "spelling-" + key; });
+  }
+
+  /* For each word: the words of names one letter away from it, or two for a long word
+     (a misspelt name is found, and counts less); then the words files that hold them. */
+  function findTypos(parsed) {
+    var names = new Set();
+    parsed.forEach(function (item) {
+      if (item.word.length < 4) return;
+      var limit = item.word.length >= 8 ? 2 : 1;
+      var near = new Set();
+      item.forms.forEach(function (form) {
+        (index.spelling[spellingKey(form)] || []).forEach(function (term) {
+          if (term !== form && distance(form, term, limit) <= limit) near.add(term);
+        });
+      });
+      item.typos = Array.from(near).slice(0, 20);
+      item.typos.forEach(function (term) { names.add("words-" + fileOf(term)); });
+    });
+    return Array.from(names);
+  }
+
+  function allowed(filters) {
+    var sets = [];
+    if (filters.actor) sets.push(membersOf(entryOf(filterTerm("a", filters.actor))));
+    if (filters.tag) sets.push(membersOf(entryOf(filterTerm("t", filters.tag))));
+    var range = null;
+    if (filters.year) {
+      index.manifest.years.forEach(function (year) {
+        if (String(year[0]) === filters.year) range = year;
+      });
+      if (!range) return function () { return false; };
+    }
+    var code = filters.category ? index.manifest.categories.indexOf(filters.category) : -1;
+    var width = index.manifest.categoryWidth || 1;
+    return function (number) {
+      if (range && (number < range[1] || number > range[2])) return false;
+      if (filters.category) {
+        if (code < 0) return false;
+        var digits = index.facets.substr(number * width, width);
+        if (parseInt(digits, 36) !== code) return false;
+      }
+      return sets.every(function (set) { return set.has(number); });
+    };
+  }
+
+  function membersOf(entry) {
+    return new Set(entry ? decode(entry).map(function (posting) { return posting[0]; }) : []);
+  }
+
+  /* Every matching article, best first: all the words matched before some of them. */
+  function rank(parsed, filters, byDate) {
+    var scores = new Map();
+    var matched = new Set();
+    var keep = allowed(filters);
+    parsed.forEach(function (item, position) {
+      var best = new Map();
+      termsFor(item).forEach(function (term) {
+        matched.add(term.entry[0]);
+        var weight = rarity(term.entry) * term.factor / index.manifest.levels;
+        decode(term.entry).forEach(function (posting) {
+          var score = weight * posting[1];
+          if (score > (best.get(posting[0]) || 0)) best.set(posting[0], score);
+        });
+      });
+      best.forEach(function (score, number) {
+        if (!keep(number)) return;
+        var total = scores.get(number) || { number: number, score: 0, words: 0 };
+        total.score += score;
+        total.words += 1;
+        scores.set(number, total);
+      });
+    });
+    var results = Array.from(scores.values());
+    var all = results.filter(function (r) { return r.words === parsed.length; });
+    if (all.length) results = all;
+    results.sort(byDate ? function (a, b) { return a.number - b.number; } : function (a, b) {
+      return b.words - a.words || b.score - a.score || a.number - b.number;
+    });
+    return { results: results, matched: matched };
+  }
+
+  /* The words of text that a matched term stands for, marked. */
+  function marked(text, matched) {
     var fragment = document.createDocumentFragment();
     text.split(/([\p{L}\p{N}]+)/u).forEach(function (piece, index) {
-      var word = options.normalize(piece);
-      var hit = index % 2 === 1 && terms.some(function (term) {
-        return word.indexOf(term) === 0 || (word.length >= 3 && term.indexOf(word) === 0);
-      });
-      if (hit) {
+      if (index % 2 === 1 && isMatched(piece, matched)) {
         var mark = document.createElement("mark");
         mark.textContent = piece;
         fragment.appendChild(mark);
@@ -91,103 +330,164 @@
     return fragment;
   }
 
+  function isMatched(piece, matched) {
+    var word = words.fold(piece);
+    return matched.has(word) || matched.has(words.stem(word));
+  }
+
+  /* About 30 words of the body around its first matched word, else the lead. */
+  function passage(doc, matched) {
+    var pieces = (doc.body || "").split(/([\p{L}\p{N}]+)/u);
+    for (var i = 1; i < pieces.length; i += 2) {
+      if (isMatched(pieces[i], matched)) {
+        var start = Math.max(0, i - 20);
+        var end = Math.min(pieces.length, i + 40);
+        return (start > 0 ? "… " : "") + pieces.slice(start, end).join("").trim() +
+          (end < pieces.length ? " …" : "");
+      }
+    }
+    return doc.lead || "";
+  }
+
   function resultItem(result) {
-    var data = row(result.id);  // [title, url, date, datetime, category, lead]
+    var doc = index.docs[result.number];
     var item = document.createElement("li");
     item.className = "search-result";
     var article = item.appendChild(document.createElement("article"));
     var heading = article.appendChild(document.createElement("h2"));
     var link = heading.appendChild(document.createElement("a"));
-    link.href = data[1];
-    link.appendChild(marked(data[0], result.terms));
+    link.href = doc.url;
+    link.appendChild(marked(doc.title, current.matched));
     var meta = article.appendChild(document.createElement("p"));
     meta.className = "meta";
     var time = meta.appendChild(document.createElement("time"));
-    time.setAttribute("datetime", data[3]);
-    time.textContent = data[2];
-    if (data[4]) meta.appendChild(document.createTextNode(" · " + data[4]));
-    if (data[5]) {
-      var lead = article.appendChild(document.createElement("p"));
-      lead.className = "search-lead";
-      lead.appendChild(marked(data[5], result.terms));
+    time.setAttribute("datetime", doc.datetime);
+    time.textContent = doc.date;
+    if (doc.category) meta.appendChild(document.createTextNode(" · " + doc.category));
+    var text = passage(doc, current.matched);
+    if (text) {
+      var excerpt = article.appendChild(document.createElement("p"));
+      excerpt.className = "search-passage";
+      excerpt.appendChild(marked(text, current.matched));
     }
     return item;
   }
 
-  function show(query, results, done) {
-    state.results = results;
-    var visible = results.slice(0, state.limit);
-    var shards = Array.from(new Set(visible.map(function (r) { return shardOf(r.id); })));
-    return Promise.all(shards.map(function (s) { return load("docs-" + s); })).then(function () {
-      if (query !== state.query) return;
+  function show(key) {
+    var visible = current.results.slice(0, current.limit);
+    return Promise.all(visible.map(function (r) { return load("docs/" + r.number); })).then(function () {
+      if (key !== current.query) return;
       list.replaceChildren.apply(list, visible.map(resultItem));
-      more.hidden = visible.length >= results.length;
-      var template = results.length === 1 ? strings.found_one
-        : results.length ? strings.found : strings.none;
-      status.textContent = say(template, { count: results.length, query: query }) +
-        (done ? "" : " " + strings.more);
+      more.hidden = visible.length >= current.results.length;
+      var count = current.results.length;
+      var template = count === 1 ? strings.found_one : count ? strings.found : strings.none;
+      status.textContent = say(template, { count: count, query: current.words });
+      root.setAttribute("data-state", "done");
     });
   }
 
-  function run(query) {
-    query = query.trim();
-    state.query = query;
-    state.limit = PAGE;
-    state.done = false;
-    if (!query) {
+  function filters() {
+    return {
+      category: controls.category.value,
+      year: controls.year.value,
+      actor: controls.actor.value.trim(),
+      tag: controls.tag.value.trim()
+    };
+  }
+
+  function run() {
+    var query = input.value.trim().slice(0, 10000);
+    var chosen = filters();
+    var key = JSON.stringify([query, chosen, controls.sort.value]);
+    current.query = key;
+    current.limit = PAGE;
+    root.setAttribute("data-state", "searching");
+    var parsed = parse(query);
+    if (!parsed.length) {
       list.replaceChildren();
-      status.textContent = "";
+      more.hidden = true;
+      status.textContent = query ? say(strings.none, { query: query }) : "";
+      root.setAttribute("data-state", "done");
       return Promise.resolve();
     }
-    var found = state.meta.search(query);
-    var seen = new Set(found.map(function (r) { return r.id; }));
-    var groups = Array.from({ length: state.info.textGroups }, function (_, g) { return g; });
-    return show(query, found, groups.length === 0).then(function next() {
-      if (query !== state.query) return;
-      if (groups.length === 0) {
-        state.done = true;
-        return;
-      }
-      var group = groups.shift();
-      return load("text-" + group).then(function () {
-        state.text[group].search(query).forEach(function (result) {
-          if (!seen.has(result.id)) {
-            seen.add(result.id);
-            found.push(result);
-          }
-        });
-        return show(query, found, groups.length === 0).then(next);
-      });
+    var first = filesFor(parsed, chosen).concat(spellingFiles(parsed));
+    return Promise.all(first.map(load)).then(function () {
+      return Promise.all(findTypos(parsed).map(load));
+    }).then(function () {
+      if (key !== current.query) return;
+      var ranked = rank(parsed, chosen, controls.sort.value === "date");
+      current.results = ranked.results;
+      current.matched = ranked.matched;
+      current.words = query;
+      return show(key);
     });
   }
 
   function fail(error) {
     status.textContent = error.message;
-    if (window.console) console.error(error);
+    root.setAttribute("data-state", "failed");
+  }
+
+  function remember() {
+    var params = new URLSearchParams();
+    params.set("q", input.value.trim());
+    Object.keys(controls).forEach(function (name) {
+      var value = controls[name].value.trim();
+      if (value && !(name === "sort" && value === "relevance")) params.set(name, value);
+    });
+    try {
+      history.replaceState(null, "", "?" + params.toString());
+    } catch (ignored) { /* some browsers refuse this from file:// */ }
+  }
+
+  function fillChoices() {
+    var manifest = index.manifest;
+    manifest.categories.forEach(function (name) {
+      if (name) controls.category.appendChild(new Option(name, name));
+    });
+    manifest.years.forEach(function (year) {
+      controls.year.appendChild(new Option(String(year[0]), String(year[0])));
+    });
+  }
+
+  /* The actor and tag names, for the filter boxes' suggestions: loaded when first wanted. */
+  function suggest(kind) {
+    load("names").then(function () {
+      var list = document.getElementById("search-" + kind + "-names");
+      if (list.childElementCount) return;
+      index.names[kind].forEach(function (name) { list.appendChild(new Option(name)); });
+    }).catch(fail);
   }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    run(input.value).catch(fail);
-    try {
-      history.replaceState(null, "", "?q=" + encodeURIComponent(input.value.trim()));
-    } catch (ignored) { /* some browsers refuse this from file:// */ }
+    remember();
+    run().catch(fail);
   });
   more.addEventListener("click", function () {
-    state.limit += PAGE;
-    show(state.query, state.results, state.done).catch(fail);
+    current.limit += PAGE;
+    show(current.query).catch(fail);
   });
   var typing;
   input.addEventListener("input", function () {
     clearTimeout(typing);
-    typing = setTimeout(function () { run(input.value).catch(fail); }, 120);
+    typing = setTimeout(function () { run().catch(fail); }, 120);
   });
+  Object.keys(controls).forEach(function (name) {
+    controls[name].addEventListener("change", function () { remember(); run().catch(fail); });
+  });
+  controls.actor.addEventListener("focus", function () { suggest("actors"); });
+  controls.tag.addEventListener("focus", function () { suggest("tags"); });
 
   root.classList.add("search-ready");
-  load("meta").then(function () {
+  load("manifest").then(function () {
+    fillChoices();
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    Object.keys(controls).forEach(function (name) {
+      if (params.get(name)) controls[name].value = params.get(name);
+    });
     root.setAttribute("data-state", "ready");
-    var query = new URLSearchParams(window.location.search).get("q") || "";
-    input.value = query;
-    return run(query);
+    return run();
   }).catch(fail);
 })();
