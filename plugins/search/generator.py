@@ -46,7 +46,7 @@ class SearchIndexError(RuntimeError):
 # Node runs not finished yet, and the temporary folder of each index being built (with its
 # thread): a build that fails before writing the index leaves them to _clean_up_at_exit.
 _RUNNING: dict[int, tuple] = {}
-_BUILDS: dict[Path, threading.Thread] = {}
+_BUILDS: dict[threading.Thread, Path | None] = {}  # with its own folder, if not a store's
 _EXITING = threading.Event()
 _OWNER = [os.getpid()]  # the process that started them (forked workers leave them alone)
 _AHEAD: dict[int, str] = {}  # processes making texts ahead: pid -> their temporary folder
@@ -56,7 +56,7 @@ class SearchIndexGenerator(Generator):
     """Builds the index in a background thread (its Node processes use the other core),
     started once the articles are read, and puts it into the output at the end."""
 
-    _work = None  # (thread, temporary folder, [error]) once start() has run
+    _work = None  # (thread, store, key, [result], [error]) once start() has run
     _ahead = None  # (pid, temporary folder) of the process making texts ahead, or ()
     latest = None  # the instance of the build running now
 
@@ -64,10 +64,9 @@ class SearchIndexGenerator(Generator):
         super().__init__(*args, **kwargs)
         previous, SearchIndexGenerator.latest = SearchIndexGenerator.latest, self
         if previous is not None and previous._work is not None:  # its build failed
-            thread, folder, _ = previous._work
+            thread = previous._work[0]
             thread.join()
-            shutil.rmtree(folder, ignore_errors=True)
-            _BUILDS.pop(folder, None)
+            _forget_build(thread)
             previous._work = None
 
     def make_texts_ahead(self, read_ahead) -> None:
@@ -118,51 +117,69 @@ class SearchIndexGenerator(Generator):
         return folder / content.hexdigest()[:16]
 
     def start(self):
-        articles = sorted(
+        articles = sorted(  # oldest first: a new article is numbered last (index_builder.cjs)
             [*self.context.get("articles", []), *self.context.get("translations", [])],
             key=lambda article: (article.date, article.slug),
-            reverse=True,
         )
         cache = self._cache_folder()  # one per content folder
         texts = TextCache(cache / "texts" if cache else None)
         texts.made = self._texts_made_ahead()
-        documents = [self._document(a, texts) for a in articles]
+        source = json.dumps([self._document(a, texts) for a in articles], ensure_ascii=False)
         texts.save()
-        parts = [index_part(documents)]
-        parts_cache = cache / "parts" if cache else None
-        started = {}
-        folder = Path(tempfile.mkdtemp(prefix="search-index-"))
-        errors = []
-        to_build = missing_parts(parts, parts_cache)
-        if to_build and shutil.which("node") and LIBRARY.exists():
-            started[to_build[0].key] = start_node(shutil.which("node"), to_build[0])
+        store = IndexStore(cache / "index") if cache else None
+        key = hashlib.sha256(f"{_builder_digest()}\0{source}".encode()).hexdigest()
+        errors, results = [], []
+        if store is not None and store.built_from() == key:
+            thread = threading.Thread(target=lambda: None)  # the index is as this build wants it
+            folder = None
+        else:
+            folder = store.files if store else Path(tempfile.mkdtemp(prefix="search-index-"))
+            if store:
+                store.forget()  # until this run succeeds, the files are not known to be right
+            handle = start_node(find_node(), Run(key, source, folder, store))
 
-        def build():
-            try:
-                build_index(documents, folder / "search", parts_cache, parts, started)
-            except Exception as error:
-                errors.append(error)
+            def build():
+                try:
+                    results.append(finish_node(handle))
+                except Exception as error:
+                    errors.append(error)
 
-        thread = threading.Thread(target=build, name="search-index", daemon=True)
-        _BUILDS[folder] = thread
+            thread = threading.Thread(target=build, name="search-index", daemon=True)
+        _BUILDS[thread] = folder if store is None else None
         thread.start()
-        self._work = (thread, folder, errors)
+        self._work = (thread, store, key, results, errors)
 
     def generate_output(self, writer):
         if self._work is None:
             self.start()
-        thread, folder, errors = self._work
+        thread, store, key, results, errors = self._work
         thread.join()
         self._work = None
-        try:
-            if errors:
-                raise errors[0]
-            (folder / "search" / "stemmers.js").write_text(stemmers_script(), encoding="utf-8")
-            target = Path(self.output_path) / self.settings["SEARCH_INDEX_DIR"]
-            update_folder(folder / "search", target, getattr(writer, "journal", None))
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-            _BUILDS.pop(folder, None)
+        if errors:
+            _forget_build(thread)
+            raise errors[0]
+        target = Path(self.output_path) / self.settings["SEARCH_INDEX_DIR"]
+        journal = getattr(writer, "journal", None)
+        if store is None:
+            (folder, result) = results[0]
+            try:
+                _write_if_changed(folder / "stemmers.js", stemmers_script())
+                update_folder(folder, target, journal)
+            finally:
+                _forget_build(thread)
+            return
+        _write_if_changed(store.files / "stemmers.js", stemmers_script())
+        result = results[0][1] if results else None
+        digest = result["digest"] if result else store.index_digest()
+        if result and store.written_to(target) == store.index_digest() and target.is_dir():
+            apply_changes(store.files, target, result, journal)  # the changed files only
+        elif store.written_to(target) != digest or not (target / "manifest.js").is_file():
+            update_folder(store.files, target, journal)
+        _write_if_changed(target / "stemmers.js", stemmers_script(), journal)
+        if result:
+            store.built(key, digest)
+        store.wrote(target, digest)
+        _forget_build(thread)
 
     def _document(self, article, texts) -> dict:
         document = search_document(
@@ -182,75 +199,63 @@ class SearchIndexGenerator(Generator):
         return {**document, "year": article.date.year, "lang": article.lang}
 
 
-class Part(NamedTuple):
-    """One run of the Node builder."""
+class Run(NamedTuple):
+    """One run of the Node builder: its input (the documents as JSON), where it writes, and
+    the store whose state it updates (None: a folder of its own, every file written)."""
 
-    key: str  # digest of the input and of the builder: the part's name in the cache
-    mode: str
-    data: list
-    number: int
-
-
-def plan_parts(documents: list[dict]) -> list[Part]:
-    return [index_part(documents)]
+    key: str  # digest of the input and of the builder
+    source: str
+    folder: Path
+    store: IndexStore | None
 
 
-def index_part(documents: list[dict]) -> Part:
-    """The whole index: one run of the builder over every document, newest first."""
-    return Part(_part_key("index", documents, 0), "index", documents, 0)
+class IndexStore:
+    """The index of the last build, kept in the cache: its files (files/), the builder's
+    state (state.json: each article's words, each file's digest), and index.json: the
+    digest of the input it was built from, of its files, and of the files each output
+    folder was last given."""
 
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.files = folder / "files"
+        self.state = folder / "state.json"
+        self._record = folder / "index.json"
 
-def missing_parts(parts: list[Part], cache: Path | None) -> list[Part]:
-    return [part for part in parts if cache is None or not (cache / part.key).is_dir()]
+    def _read(self) -> dict:
+        try:
+            return json.loads(self._record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
 
+    def _write(self, record: dict) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = self._record.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(record), encoding="utf-8")
+        os.replace(temporary, self._record)
 
-def build_index(
-    documents: list[dict],
-    target: Path,
-    cache: Path | None = None,
-    parts: list[Part] | None = None,
-    started: dict | None = None,
-) -> None:
-    """Write the index into target: the parts not in the cache through Node (one run per
-    part; `started` holds runs already under way, by key), the others linked from the
-    cache; a missing Node.js or MiniSearch is explained."""
-    node = find_node()
-    parts = plan_parts(documents) if parts is None else parts
-    started = {} if started is None else started
-    to_build = missing_parts(parts, cache)
-    try:
-        for number, part in enumerate(to_build):  # first: cached parts are linked meanwhile
-            work = finish_node(started.pop(part.key, None) or start_node(node, part))
-            if number + 1 < len(to_build):  # the next part runs while this one is stored
-                upcoming = to_build[number + 1]
-                started.setdefault(upcoming.key, start_node(node, upcoming))
-            _keep_part(work, target, cache / part.key if cache is not None else None)
-    finally:
-        for handle in started.values():  # left by a part that failed
-            _abandon(handle)
-    built = {part.key for part in to_build}
-    for part in parts:
-        if part.key not in built:
-            stored = cache / part.key
-            shutil.copytree(stored, target, dirs_exist_ok=True, copy_function=_link_or_copy)
-    if cache is not None:  # parts of earlier builds that this one did not use
-        used = {part.key for part in parts}
-        cache.mkdir(parents=True, exist_ok=True)
-        for stale in cache.iterdir():
-            if stale.is_dir() and stale.name not in used:
-                shutil.rmtree(stale, ignore_errors=True)
+    def built_from(self) -> str | None:
+        return self._read().get("input")
 
+    def index_digest(self) -> str | None:
+        return self._read().get("index")
 
-def _keep_part(work: Path, target: Path, stored: Path | None) -> None:
-    """A part Node built: into the cache (moved), and linked from there into target."""
-    try:
-        if stored is not None and not stored.exists():
-            stored.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(work, stored)
-        source = stored if stored is not None and stored.exists() else work
-        shutil.copytree(source, target, dirs_exist_ok=True, copy_function=_link_or_copy)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    def written_to(self, target: Path) -> str | None:
+        return self._read().get("written", {}).get(str(target.resolve()))
+
+    def forget(self) -> None:
+        """A run starts: the files are not known to match any input until it ends."""
+        record = self._read()
+        record.pop("input", None)
+        self._write(record)
+        self.files.mkdir(parents=True, exist_ok=True)
+
+    def built(self, key: str, digest: str) -> None:
+        self._write({**self._read(), "input": key, "index": digest})
+
+    def wrote(self, target: Path, digest: str) -> None:
+        record = self._read()
+        record.setdefault("written", {})[str(target.resolve())] = digest
+        self._write(record)
 
 
 def find_node() -> str:
@@ -263,39 +268,42 @@ def find_node() -> str:
     return node
 
 
-def start_node(node: str, part: Part):
-    """Start the builder on one part, into a folder of its own; finish_node waits."""
+def start_node(node: str, run: Run):
+    """Start the builder on run; finish_node waits for it."""
     if _EXITING.is_set():
         raise SearchIndexError("the build ended before the search index was written")
-    work = Path(tempfile.mkdtemp(prefix="search-part-"))
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as source:
-        # dumps, not dump: only a one-shot encoding uses the C encoder (10 times quicker)
-        source.write(json.dumps(part.data, ensure_ascii=False))
-    command = [node, *NODE_FLAGS, str(BUILDER), source.name, str(work)]
+        source.write(run.source)
+    command = [node, *NODE_FLAGS, str(BUILDER), source.name, str(run.folder)]
+    if run.store is not None:
+        command.append(str(run.store.state))
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     _OWNER[0] = os.getpid()
-    _RUNNING[process.pid] = (process, work, source.name)
+    _RUNNING[process.pid] = (process, run.folder, source.name, run.store is None)
     return _RUNNING[process.pid]
 
 
-def finish_node(handle) -> Path:
-    process, work, source = handle
-    _, errors = process.communicate()
+def finish_node(handle) -> tuple[Path, dict]:
+    """(the folder written, what the builder says it changed and removed)"""
+    process, folder, source, own_folder = handle
+    output, errors = process.communicate()
     _RUNNING.pop(process.pid, None)
     os.unlink(source)
     if process.returncode != 0:
-        shutil.rmtree(work, ignore_errors=True)
+        if own_folder:
+            shutil.rmtree(folder, ignore_errors=True)
         raise SearchIndexError(f"building the search index failed:\n{errors}")
-    return work
+    return folder, json.loads(output)
 
 
 def _abandon(handle) -> None:
-    process, work, source = handle
+    process, folder, source, own_folder = handle
     process.kill()
     process.communicate()
     _RUNNING.pop(process.pid, None)
     Path(source).unlink(missing_ok=True)
-    shutil.rmtree(work, ignore_errors=True)
+    if own_folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @atexit.register
@@ -303,11 +311,11 @@ def _clean_up_at_exit() -> None:
     if os.getpid() != _OWNER[0]:
         return
     _EXITING.set()  # no new Node run starts
-    for process, _, _ in list(_RUNNING.values()):
+    for process, *_ in list(_RUNNING.values()):
         process.kill()  # the build thread waiting on it stops
-    for folder, thread in list(_BUILDS.items()):
+    for thread in list(_BUILDS):
         thread.join(timeout=60)
-        shutil.rmtree(folder, ignore_errors=True)
+        _forget_build(thread)
     for handle in list(_RUNNING.values()):
         _abandon(handle)
     for pid, folder in list(_AHEAD.items()):
@@ -322,25 +330,6 @@ def _stop(pid: int) -> None:
         os.waitpid(pid, 0)
     except (ProcessLookupError, ChildProcessError):
         pass
-
-
-def _part_key(mode: str, data: list[dict], number: int) -> str:
-    """A digest of a part's input, field by field (quicker than of its JSON)."""
-    hasher = hashlib.sha256(f"{_builder_digest()}\0{mode}\0{number}".encode())
-    for item in data:
-        for name in sorted(item):
-            hasher.update(f"\0{name}\0{item[name]}".encode("utf-8", "surrogatepass"))
-        hasher.update(b"\1")
-    return hasher.hexdigest()
-
-
-def _link_or_copy(source, target) -> None:
-    """A hard link where the cache and the target share a file system (no bytes copied;
-    update_folder then writes new files into the output, never through the link)."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 _BUILDER = {}
@@ -387,3 +376,32 @@ def stemmers_script() -> str:
     parts.append("  window.SiteStemmers = { en: loaded.en.stemmer, ru: loaded.ru.stemmer };")
     parts.append("})();")
     return "\n".join(parts) + "\n"
+
+
+def apply_changes(source: Path, target: Path, result: dict, journal=None) -> None:
+    """The files the builder changed, from source into target; those it removed, gone."""
+    for relative in result["removed"]:
+        path = target / relative
+        if path.is_file():
+            journal.remove(path) if journal else path.unlink()
+    for relative in result["changed"]:
+        new, old = source / relative, target / relative
+        old.parent.mkdir(parents=True, exist_ok=True)
+        if journal:
+            journal.before_write(old)
+        shutil.copyfile(new, old)
+
+
+def _write_if_changed(path: Path, text: str, journal=None) -> None:
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if journal:
+        journal.before_write(path)
+    path.write_text(text, encoding="utf-8")
+
+
+def _forget_build(thread) -> None:
+    folder = _BUILDS.pop(thread, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)

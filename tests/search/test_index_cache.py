@@ -17,13 +17,13 @@ from conftest import ROOT, article_fields, build, write_article
 from packed import call
 
 
-def node_runs(monkeypatch) -> list[tuple[str, int]]:
+def node_runs(monkeypatch) -> list[str]:
     runs = []
     real = search_generator.start_node
 
-    def counting(node, part):
-        runs.append((part.mode, part.number))
-        return real(node, part)
+    def counting(node, run):
+        runs.append(run.key)
+        return real(node, run)
 
     monkeypatch.setattr(search_generator, "start_node", counting)
     return runs
@@ -44,7 +44,7 @@ def test_node_runs_only_when_an_article_changed(content, tmp_path, monkeypatch):
     runs = node_runs(monkeypatch)
     output = tmp_path / "site"
     build(content, output)
-    assert runs == [("index", 0)]
+    assert len(runs) == 1
     runs.clear()
     converted = []
     real_text = search_documents.plain_text
@@ -56,35 +56,53 @@ def test_node_runs_only_when_an_article_changed(content, tmp_path, monkeypatch):
     assert converted == []  # the texts of the last build were kept
     paths[0].write_text(paths[0].read_text().replace("Body number 0", "Body changed"))
     build(content, output)
-    assert runs == [("index", 0)]
+    assert len(runs) == 1
     assert converted == ["<p>Body&nbsp;changed.</p>"]  # the one text that changed (widont)
     fresh = tmp_path / "fresh"
     build(content, fresh, CACHE_PATH=str(tmp_path / "other-cache"))
     assert index_files(output) == index_files(fresh)
-    _, [_, oldest] = call(output / "search" / "docs" / "4.js")
+    _, [_, oldest] = call(output / "search" / "docs" / "0.js")
     assert oldest["body"] == "Body changed."
 
 
-def test_a_node_run_that_fails_stops_the_build_and_leaves_nothing_behind(
+def test_a_node_run_that_fails_stops_the_build_and_the_next_builds_it_whole(
     content, tmp_path, monkeypatch
 ):
     for n in range(4):
         write_article(content, f"a{n}", f"Body {n}.", **article_fields(f"Title {n}"))
+    build(content, tmp_path / "site")
+    write_article(content, "a0", "Body changed.", **article_fields("Title 0"))
     real = search_generator.start_node
-    processes, folders = [], []
+    processes = []
 
-    def crashing(node, part):
-        handle = real(node, part)
+    def crashing(node, run):
+        handle = real(node, run)
         handle[0].kill()  # as if Node had crashed
         processes.append(handle[0])
-        folders.append(handle[1])
         return handle
 
     monkeypatch.setattr(search_generator, "start_node", crashing)
     with pytest.raises(Exception, match="building the search index failed"):
         build(content, tmp_path / "site")
     assert processes and all(process.poll() is not None for process in processes)
-    assert not any(folder.exists() for folder in folders)
+    monkeypatch.setattr(search_generator, "start_node", real)
+    runs = node_runs(monkeypatch)
+    build(content, tmp_path / "site")  # the same input as the run that failed: built again
+    assert len(runs) == 1
+    fresh = tmp_path / "fresh"
+    build(content, fresh, CACHE_PATH=str(tmp_path / "other-cache"))
+    assert index_files(tmp_path / "site") == index_files(fresh)
+
+
+def test_without_the_cache_the_index_is_built_whole_in_a_folder_of_its_own(
+    content, tmp_path, monkeypatch
+):
+    for n in range(3):
+        write_article(content, f"a{n}", f"Body {n}.", **article_fields(f"Title {n}"))
+    cached = build(content, tmp_path / "cached")
+    uncached = build(content, tmp_path / "uncached", SEARCH_INDEX_CACHE=False)
+    assert index_files(cached.output) == index_files(uncached.output)
+    assert not (tmp_path / "uncached.cache" / "search-index").exists()
 
 
 def test_texts_made_ahead_in_another_process_give_the_same_index(content, tmp_path, monkeypatch):

@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 /* Builds the site's search index from a JSON list of documents:
 
-   node tools/search/index_builder.cjs documents.json output/search
+   node tools/search/index_builder.cjs documents.json folder [state.json]
 
    documents: [{title, url, date, datetime, year, category, tags, actors, lead, body, lang}],
-   newest first: a document's number is its place in that order, so that "newest first"
-   is "lowest number first" and needs no dates in the index.
+   oldest first: a document's number is its place in that order, so that "newest first" is
+   "highest number first" and needs no dates in the index, and a new article, numbered
+   last, leaves every other article's number and file as it was.
+
+   With a state file (kept from the last run, in the build's cache: the digest of each
+   file it wrote) the folder holds the last run's files, and only the files whose content
+   changed are written (and packed), the files no longer wanted removed. It prints {"changed": [...], "removed": [...],
+   "digest": "..."} (digest: of every file's content).
 
    Written, each a script that hands its data to window.SiteSearch (browsers refuse fetch
    and XHR from file://, but run scripts), as Pagefind splits its index:
@@ -22,10 +28,11 @@
                     (their code units in hexadecimal), for the words a typo stands for
    - docs/N.js      what a result shows and its passage comes from: title, url, date,
                     category, actors, tags, lead and the plain text of the body
-   The words and docs files hold their data as gzip in base64 (packedData).
+   The words and docs files hold their data as gzip in base64 (packed64).
    A query loads the manifest, then only the words files that hold its terms, then the
    docs of the results on screen. */
 "use strict";
+const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
@@ -45,43 +52,102 @@ const FIELDS = {
   body: { weight: 1, b: 0.75 },
 };
 const NAME_FIELDS = new Set(["title", "actors", "tags"]);
+const NAME_FIELD_NUMBERS = Object.keys(FIELDS).flatMap((f, n) => (NAME_FIELDS.has(f) ? [n] : []));
 const K1 = 1.2;
 const LEVELS = 35; // weights as base-36 digits 1..z
-const WORDS_FILE_BYTES = 24 * 1024; // a words file holds terms until it is about this big
+// A words file ends after a term whose hash is a multiple of CUT, once it holds MIN_BYTES
+// (about 24 KB on average; MAX_BYTES at most): where files end depends on the terms, not on
+// everything before them, so an edit changes the files of its own terms only.
+const MIN_BYTES = 12 * 1024;
+const MAX_BYTES = 64 * 1024;
+const CUT = 32;
+const STATE_VERSION = 2;
 const FILTER = { actors: "\u0001a:", tags: "\u0001t:" };
 
-function fieldWords(document, field) {
+const FIELD_NAMES = Object.keys(FIELDS);
+const F = FIELD_NAMES.length;
+const STRIDE = 1 + F; // a posting: document number, then a count per field
+
+function fieldText(document, field) {
   const value = document[field];
-  const joined = Array.isArray(value) ? value.join(" \n ") : value || "";
-  const unstemmed = document.lang === "be";
-  return text.words(joined).map((word) => text.stem(word, unstemmed));
+  return Array.isArray(value) ? value.join(" \n ") : value || "";
 }
 
-/* term -> Map(document number -> {field: count}); field lengths per document. */
+/* FNV-1a: a quick hash of a term, for where words files end. */
+function fnv(term) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) hash = Math.imul(hash ^ term.charCodeAt(i), 16777619);
+  return hash >>> 0;
+}
+
+function digestOf(text) {
+  return crypto.createHash("sha1").update(text).digest("base64");
+}
+
+/* term -> flat array of postings (STRIDE numbers each, documents in order, or the document
+   number alone for a filter's term); field lengths per document. Terms are numbered as
+   they are met, and each word seen is remembered with its term's number, so that a word
+   costs one lookup, and a document's counts are kept in one typed array. */
 function invert(documents) {
-  const postings = new Map();
-  const lengths = Object.fromEntries(Object.keys(FIELDS).map((f) => [f, new Float64Array(documents.length)]));
-  documents.forEach((document, number) => {
-    for (const field of Object.keys(FIELDS)) {
-      const found = fieldWords(document, field);
-      lengths[field][number] = found.length;
-      for (const term of found) {
-        let byDocument = postings.get(term);
-        if (!byDocument) postings.set(term, (byDocument = new Map()));
-        let counts = byDocument.get(number);
-        if (!counts) byDocument.set(number, (counts = {}));
-        counts[field] = (counts[field] || 0) + 1;
+  const terms = [];
+  const lists = [];
+  const termIds = new Map();
+  const wordIds = [new Map(), new Map()]; // stemmed, and as written (Belarusian)
+  let seen = new Int32Array(1 << 16);
+  let counts = new Int32Array((1 << 16) * F);
+  const idOf = (term) => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = terms.length;
+      termIds.set(term, id);
+      terms.push(term);
+      lists.push([]);
+      if (id >= seen.length) {
+        seen = grown(seen, seen.length * 2);
+        counts = grown(counts, seen.length * F);
       }
     }
+    return id;
+  };
+  const lengths = Object.fromEntries(FIELD_NAMES.map((f) => [f, new Float64Array(documents.length)]));
+  documents.forEach((document, number) => {
+    const unstemmed = document.lang === "be";
+    const known = wordIds[unstemmed ? 1 : 0];
+    const touched = [];
+    FIELD_NAMES.forEach((field, f) => {
+      const found = text.words(fieldText(document, field));
+      lengths[field][number] = found.length;
+      for (const word of found) {
+        let id = known.get(word);
+        if (id === undefined) known.set(word, (id = idOf(text.stem(word, unstemmed))));
+        if (seen[id] !== number + 1) {
+          seen[id] = number + 1;
+          touched.push(id);
+          counts.fill(0, id * F, id * F + F);
+        }
+        counts[id * F + f] += 1;
+      }
+    });
+    for (const id of touched) {
+      const list = lists[id];
+      list.push(number);
+      for (let f = 0; f < F; f++) list.push(counts[id * F + f]);
+    }
     for (const field of ["actors", "tags"]) {
-      for (const name of document[field] || []) {
-        const term = FILTER[field] + text.words(name).join(" ");
-        if (!postings.has(term)) postings.set(term, new Map());
-        postings.get(term).set(number, null);
+      for (const name of new Set(document[field] || [])) {
+        const list = lists[idOf(FILTER[field] + text.words(name).join(" "))];
+        if (list[list.length - 1] !== number) list.push(number);
       }
     }
   });
+  const postings = new Map(terms.map((term, id) => [term, lists[id]]));
   return { postings, lengths };
+}
+
+function grown(array, size) {
+  const bigger = new array.constructor(size);
+  bigger.set(array);
+  return bigger;
 }
 
 function averages(lengths, count) {
@@ -89,32 +155,44 @@ function averages(lengths, count) {
   for (const [field, values] of Object.entries(lengths)) {
     let sum = 0;
     for (const value of values) sum += value;
-    result[field] = count ? Math.max(sum / count, 1) : 1;
+    // two significant digits: an edit seldom moves the averages, nor every weight with them
+    result[field] = Number(Math.max(count ? sum / count : 1, 1).toPrecision(2));
   }
   return result;
 }
 
 /* A term's weight in one document: BM25F's saturated term frequency, 1..LEVELS. */
-function weight(counts, number, lengths, average) {
+function weight(list, at, lengths, average) {
+  const number = list[at];
   let frequency = 0;
-  for (const [field, count] of Object.entries(counts)) {
+  FIELD_NAMES.forEach((field, f) => {
+    const count = list[at + 1 + f];
+    if (!count) return;
     const { weight: w, b } = FIELDS[field];
     frequency += (w * count) / (1 - b + (b * lengths[field][number]) / average[field]);
-  }
+  });
   return Math.max(1, Math.round((LEVELS * frequency) / (K1 + frequency)));
 }
 
-function packed(byDocument, lengths, average) {
-  const numbers = [...byDocument.keys()].sort((a, b) => a - b);
+function packed(term, list, lengths, average) {
+  const filter = term.startsWith("\u0001");
+  const stride = filter ? 1 : STRIDE;
+  const parts = [];
   let previous = 0;
-  const parts = numbers.map((number) => {
-    const counts = byDocument.get(number);
-    const gap = (number - previous).toString(36);
-    previous = number;
-    if (counts === null) return gap; // a filter term: membership only
-    return gap + weight(counts, number, lengths, average).toString(36);
-  });
+  for (let at = 0; at < list.length; at += stride) {
+    const gap = (list[at] - previous).toString(36);
+    previous = list[at];
+    parts.push(filter ? gap : gap + weight(list, at, lengths, average).toString(36));
+  }
   return parts.join(",");
+}
+
+/* Whether a term occurs in a name field (title, actors, tags) of any document. */
+function inNames(list) {
+  for (let at = 0; at < list.length; at += STRIDE) {
+    for (const f of NAME_FIELD_NUMBERS) if (list[at + 1 + f]) return true;
+  }
+  return false;
 }
 
 /* The key of a term's spelling file: its first two letters, as hexadecimal code units. */
@@ -124,20 +202,16 @@ function spellingKey(term) {
 
 /* The words of names (titles, actors, tags), by their first two letters: a word that the
    index lacks is looked up there for the names a letter or two away. Returns the keys. */
-function writeSpelling(target, terms, postings) {
+function spellingFiles(terms, postings) {
   const byKey = new Map();
   for (const term of terms) {
     if (term.startsWith("\u0001") || term.length < 3) continue;
-    const counts = [...postings.get(term).values()];
-    if (!counts.some((c) => c && Object.keys(c).some((field) => NAME_FIELDS.has(field)))) continue;
+    if (!inNames(postings.get(term))) continue;
     const key = spellingKey(term);
     if (!byKey.has(key)) byKey.set(key, []);
     byKey.get(key).push(term);
   }
-  for (const [key, list] of byKey) {
-    fs.writeFileSync(path.join(target, `spelling-${key}.js`), script("spelling", key, list));
-  }
-  return [...byKey.keys()].sort();
+  return [...byKey].map(([key, list]) => [`spelling-${key}.js`, JSON.stringify(list), (json) => call("spelling", JSON.stringify(key), json)]);
 }
 
 function script(call, ...args) {
@@ -146,33 +220,41 @@ function script(call, ...args) {
 
 /* The larger files' data, as gzip in base64: a third of the bytes of the JSON, on disk and
    in an offline copy; the page unpacks it with the browser's DecompressionStream. */
-function packedData(data) {
-  return zlib.gzipSync(JSON.stringify(data), { level: 9 }).toString("base64");
+function packed64(json) {
+  return zlib.gzipSync(json).toString("base64");
 }
 
-function build(documents, target) {
+function call(name, ...json) {
+  return `window.SiteSearch.${name}(${json.join(",")});\n`;
+}
+
+/* Every file of the index: [name, its data as JSON, (that JSON) => the file's content]. */
+function indexFiles(documents) {
   const { postings, lengths } = invert(documents);
   const average = averages(lengths, documents.length);
   const terms = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  fs.mkdirSync(path.join(target, "docs"), { recursive: true });
+  const files = [];
   const firstTerms = [];
   let file = [];
   let bytes = 0;
   const flush = () => {
     if (!file.length) return;
-    fs.writeFileSync(path.join(target, `words-${firstTerms.length}.js`), script("words", firstTerms.length, packedData(file)));
+    const number = firstTerms.length;
+    const entries = file;
+    files.push([`words-${number}.js`, JSON.stringify(entries), (json) => script("words", number, packed64(json))]);
     firstTerms.push(file[0][0]);
     file = [];
     bytes = 0;
   };
   for (const term of terms) {
-    const list = packed(postings.get(term), lengths, average);
+    const list = packed(term, postings.get(term), lengths, average);
     file.push([term, list]);
     bytes += term.length + list.length + 8;
-    if (bytes >= WORDS_FILE_BYTES) flush();
+    if ((bytes >= MIN_BYTES && fnv(term) % CUT === 0) || bytes >= MAX_BYTES) flush();
   }
   flush();
-  const spelling = writeSpelling(target, terms, postings);
+  const spelling = spellingFiles(terms, postings);
+  files.push(...spelling);
   const categories = [...new Set(documents.map((d) => d.category || ""))].sort();
   const width = Math.max(1, Math.ceil(Math.log(Math.max(categories.length, 2)) / Math.log(36)));
   const years = [];
@@ -181,32 +263,70 @@ function build(documents, target) {
     if (last && last[0] === document.year) last[2] = number;
     else years.push([document.year, number, number]);
   });
-  fs.writeFileSync(path.join(target, "manifest.js"), script("manifest", {
+  const manifest = {
     documents: documents.length,
     words: firstTerms,
     years,
     categories,
     categoryWidth: width,
-    spelling,
+    spelling: spelling.map(([name]) => name.slice(9, -3)).sort(),
     levels: LEVELS,
-  }));
+  };
+  files.push(["manifest.js", JSON.stringify(manifest), (json) => call("manifest", json)]);
   const code = new Map(categories.map((name, n) => [name, n.toString(36).padStart(width, "0")]));
   const facets = documents.map((d) => code.get(d.category || "")).join("");
-  fs.writeFileSync(path.join(target, "facets.js"), script("facets", facets));
+  files.push(["facets.js", JSON.stringify(facets), (json) => call("facets", json)]);
   const names = (field) => [...new Set(documents.flatMap((d) => d[field] || []))].sort();
-  fs.writeFileSync(path.join(target, "names.js"), script("names", { actors: names("actors"), tags: names("tags") }));
+  const allNames = { actors: names("actors"), tags: names("tags") };
+  files.push(["names.js", JSON.stringify(allNames), (json) => call("names", json)]);
   documents.forEach((d, number) => {
     const shown = {
       title: d.title, url: d.url, date: d.date, datetime: d.datetime, category: d.category,
       actors: d.actors, tags: d.tags, lead: d.lead, body: d.body,
     };
-    fs.writeFileSync(path.join(target, "docs", `${number}.js`), script("doc", number, packedData(shown)));
+    files.push([`docs/${number}.js`, JSON.stringify(shown), (json) => script("doc", number, packed64(json))]);
   });
+  return files;
+}
+
+function readState(file) {
+  try {
+    const state = JSON.parse(fs.readFileSync(file, "utf8"));
+    fs.unlinkSync(file); // a run that fails from here leaves no state: the next writes all
+    return state.version === STATE_VERSION ? state : null;
+  } catch (error) {
+    return null;
+  }
+}
+
+/* Write the index into folder: every file, or (with the last run's state) those that
+   changed; then the new state. */
+function build(documents, folder, stateFile) {
+  const previous = (stateFile && readState(stateFile)) || { files: {} };
+  const files = indexFiles(documents);
+  fs.mkdirSync(path.join(folder, "docs"), { recursive: true });
+  const hashes = {};
+  const changed = [];
+  for (const [name, json, content] of files) {
+    hashes[name] = digestOf(json);
+    if (previous.files[name] === hashes[name] && fs.existsSync(path.join(folder, name))) continue;
+    fs.writeFileSync(path.join(folder, name), content(json));
+    changed.push(name);
+  }
+  const removed = Object.keys(previous.files).filter((name) => !(name in hashes));
+  for (const name of removed) fs.rmSync(path.join(folder, name), { force: true });
+  if (stateFile) {
+    fs.writeFileSync(`${stateFile}.tmp`, JSON.stringify({ version: STATE_VERSION, files: hashes }));
+    fs.renameSync(`${stateFile}.tmp`, stateFile);
+  }
+  const digest = digestOf(JSON.stringify(Object.entries(hashes).sort()));
+  return { changed: changed.sort(), removed: removed.sort(), digest };
 }
 
 if (require.main === module) {
-  const [source, target] = process.argv.slice(2);
-  build(JSON.parse(fs.readFileSync(source, "utf8")), target);
+  const [source, folder, stateFile] = process.argv.slice(2);
+  const result = build(JSON.parse(fs.readFileSync(source, "utf8")), folder, stateFile);
+  process.stdout.write(JSON.stringify(result));
 }
 
 module.exports = { build, FIELDS, K1, LEVELS };

@@ -31,19 +31,16 @@
     "яе мне было вось ад мяне яшчэ няма аб ці калі ўжо або ні быць быў таму для мы іх " +
     "чым была сам без таксама пад будзе тады хто гэты пры пасля над праз гэтыя нас пра"
   ).split(" "));
-  var LATIN_MARKS = /[\u0300-\u036f]/g;
-  var folded = new Map();
+  var LATIN_MARKED = /[\u00c0-\u024f]/;
+  var MARK_AFTER_LATIN = /([a-z])[\u0300-\u036f]+/g;
 
-  function fold(word) {
-    var known = folded.get(word);
-    if (known !== undefined) return known;
-    var result = word.toLowerCase().replace(/ё/g, "е");
-    if (/[\u00c0-\u024f]/.test(result)) {  // Latin letters with marks: the marks go
-      result = result.replace(/[\u00c0-\u024f]/g, function (letter) {
-        return letter.normalize("NFD").replace(LATIN_MARKS, "");
-      });
+  /* Lower case, ё as е, marks dropped from Latin letters only: of a word or a whole text
+     at once (quicker than word by word). */
+  function fold(text) {
+    var result = text.toLowerCase().replace(/ё/g, "е");
+    if (LATIN_MARKED.test(result)) {
+      result = result.normalize("NFD").replace(MARK_AFTER_LATIN, "$1").normalize("NFC");
     }
-    if (folded.size < 200000) folded.set(word, result);
     return result;
   }
 
@@ -51,9 +48,10 @@
   function words(text) {
     var found = [];
     var match;
+    var folded = fold(text || "");
     WORD.lastIndex = 0;
-    while ((match = WORD.exec(text || "")) !== null) {
-      var word = fold(match[0]);
+    while ((match = WORD.exec(folded)) !== null) {
+      var word = match[0];
       if (word.length > 1 && word.length <= 40 && !STOP_WORDS.has(word)) found.push(word);
     }
     return found;

@@ -309,8 +309,9 @@
     var results = Array.from(scores.values());
     var all = results.filter(function (r) { return r.words === parsed.length; });
     if (all.length) results = all;
-    results.sort(byDate ? function (a, b) { return a.number - b.number; } : function (a, b) {
-      return b.words - a.words || b.score - a.score || a.number - b.number;
+    // Articles are numbered oldest first: the higher number is the newer article.
+    results.sort(byDate ? function (a, b) { return b.number - a.number; } : function (a, b) {
+      return b.words - a.words || b.score - a.score || b.number - a.number;
     });
     return { results: results, matched: matched };
   }
