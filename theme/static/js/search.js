@@ -27,6 +27,7 @@
   var PAGE = 10; // results shown at first, and added by "Show more"
   var MAX_WORDS = 12; // a query's words looked up (a pasted page must not load the index)
   var PREFIX_TERMS = 40; // terms a word being typed may stand for, the most common first
+  var TYPO_TERMS = 6; // names a misspelt word may stand for, the nearest first
   var strings = JSON.parse(document.getElementById("search-strings").textContent);
   var base = root.getAttribute("data-index");
   var index = { manifest: null, files: {}, docs: {}, facets: null, names: null, spelling: {} };
@@ -243,13 +244,16 @@
     parsed.forEach(function (item) {
       if (item.word.length < 4) return;
       var limit = item.word.length >= 8 ? 2 : 1;
-      var near = new Set();
+      var near = new Map(); // term -> its distance
       item.forms.forEach(function (form) {
         (index.spelling[spellingKey(form)] || []).forEach(function (term) {
-          if (term !== form && distance(form, term, limit) <= limit) near.add(term);
+          var away = term === form ? limit + 1 : distance(form, term, limit);
+          if (away <= limit && !(near.get(term) <= away)) near.set(term, away);
         });
       });
-      item.typos = Array.from(near).slice(0, 20);
+      item.typos = Array.from(near.keys()).sort(function (a, b) {
+        return near.get(a) - near.get(b);
+      }).slice(0, TYPO_TERMS);
       item.typos.forEach(function (term) { names.add("words-" + fileOf(term)); });
     });
     return Array.from(names);
