@@ -31,6 +31,7 @@ def document(title, body="", *, year=2020, category="Security", lang="en", **fie
 
 
 def build(tmp_path: Path, documents: list[dict]) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     source = tmp_path / "documents.json"
     source.write_text(json.dumps(documents, ensure_ascii=False), encoding="utf-8")
     target = tmp_path / "search"
@@ -160,3 +161,27 @@ def test_each_result_shows_its_own_document(small_index):
 def test_stop_words_and_single_letters_are_not_indexed(small_index):
     for word in ("the", "and", "a", "о", "в", "пра"):
         assert small_index.entry(word) is None, word
+
+
+def test_a_second_run_reads_only_the_changed_document_and_writes_only_changed_files(tmp_path):
+    documents = [document(f"Title {n}", f"Body {n} of words {n * 7}.") for n in range(30)]
+    state = tmp_path / "state.json"
+    folder = tmp_path / "kept"
+
+    def run(docs):
+        source = tmp_path / "documents.json"
+        source.write_text(json.dumps(docs), encoding="utf-8")
+        command = [shutil.which("node"), str(BUILDER), str(source), str(folder), str(state)]
+        return json.loads(subprocess.run(command, check=True, capture_output=True).stdout)
+
+    first = run(documents)
+    assert "docs/29.js" in first["changed"] and first["removed"] == []
+    assert run(documents) == {"changed": [], "removed": [], "digest": first["digest"]}
+    documents[3] = document("Title 3", "An altogether different body.")
+    third = run(documents)
+    assert "docs/3.js" in third["changed"] and "docs/4.js" not in third["changed"]
+    assert len(third["changed"]) < 10
+    fresh = Index(build(tmp_path / "fresh", documents))
+    kept = Index(folder)
+    assert kept.files == fresh.files and kept.manifest == fresh.manifest
+    assert call(folder / "docs" / "3.js") == call(fresh.folder / "docs" / "3.js")

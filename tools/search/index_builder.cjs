@@ -9,8 +9,9 @@
    last, leaves every other article's number and file as it was.
 
    With a state file (kept from the last run, in the build's cache: the digest of each
-   file it wrote) the folder holds the last run's files, and only the files whose content
-   changed are written (and packed), the files no longer wanted removed. It prints {"changed": [...], "removed": [...],
+   file it wrote, and beside it the words of each document: WordCache) the folder holds the
+   last run's files; only the documents whose text changed are read again, only the files
+   whose content changed are written (and packed), the files no longer wanted removed. It prints {"changed": [...], "removed": [...],
    "digest": "..."} (digest: of every file's content).
 
    Written, each a script that hands its data to window.SiteSearch (browsers refuse fetch
@@ -61,12 +62,11 @@ const LEVELS = 35; // weights as base-36 digits 1..z
 const MIN_BYTES = 12 * 1024;
 const MAX_BYTES = 64 * 1024;
 const CUT = 32;
-const STATE_VERSION = 2;
+const STATE_VERSION = 3;
 const FILTER = { actors: "\u0001a:", tags: "\u0001t:" };
 
 const FIELD_NAMES = Object.keys(FIELDS);
 const F = FIELD_NAMES.length;
-const STRIDE = 1 + F; // a posting: document number, then a count per field
 
 function fieldText(document, field) {
   const value = document[field];
@@ -84,13 +84,13 @@ function digestOf(text) {
   return crypto.createHash("sha1").update(text).digest("base64");
 }
 
-/* term -> flat array of postings (STRIDE numbers each, documents in order, or the document
-   number alone for a filter's term); field lengths per document. Terms are numbered as
-   they are met, and each word seen is remembered with its term's number, so that a word
-   costs one lookup, and a document's counts are kept in one typed array. */
-function invert(documents) {
-  const terms = [];
-  const lists = [];
+/* Every document's words, into a WordCache in document order: those of a document the
+   last run's cache knows (by the digest of its text) copied from there, the others read.
+   Terms are numbered as they are met, and each word seen is remembered with its term's
+   number, so that a word costs one lookup; a document's counts are kept in one typed
+   array. Also each actor's and tag's documents (filter terms: membership only). */
+function readWords(documents, cache) {
+  const kept = new WordCache();
   const termIds = new Map();
   const wordIds = [new Map(), new Map()]; // stemmed, and as written (Belarusian)
   let seen = new Int32Array(1 << 16);
@@ -98,10 +98,9 @@ function invert(documents) {
   const idOf = (term) => {
     let id = termIds.get(term);
     if (id === undefined) {
-      id = terms.length;
+      id = kept.terms.length;
       termIds.set(term, id);
-      terms.push(term);
-      lists.push([]);
+      kept.terms.push(term);
       if (id >= seen.length) {
         seen = grown(seen, seen.length * 2);
         counts = grown(counts, seen.length * F);
@@ -109,39 +108,133 @@ function invert(documents) {
     }
     return id;
   };
-  const lengths = Object.fromEntries(FIELD_NAMES.map((f) => [f, new Float64Array(documents.length)]));
-  documents.forEach((document, number) => {
-    const unstemmed = document.lang === "be";
-    const known = wordIds[unstemmed ? 1 : 0];
-    const touched = [];
-    FIELD_NAMES.forEach((field, f) => {
-      const found = text.words(fieldText(document, field));
-      lengths[field][number] = found.length;
-      for (const word of found) {
-        let id = known.get(word);
-        if (id === undefined) known.set(word, (id = idOf(text.stem(word, unstemmed))));
-        if (seen[id] !== number + 1) {
-          seen[id] = number + 1;
-          touched.push(id);
-          counts.fill(0, id * F, id * F + F);
+  const remap = new Int32Array(cache.terms.length).fill(-1); // the cache's term numbers -> ours
+  const filters = new Map();
+  const keys = documents.map((document, number) => {
+    const key = digestOf(JSON.stringify([document.title, document.actors, document.tags, document.lead, document.body, document.lang]));
+    if (cache.docs[key]) {
+      kept.copy(key, cache, (old) => (remap[old] < 0 ? (remap[old] = idOf(cache.terms[old])) : remap[old]));
+    } else {
+      const unstemmed = document.lang === "be";
+      const words = wordIds[unstemmed ? 1 : 0];
+      const touched = [];
+      const fieldLengths = FIELD_NAMES.map((field, f) => {
+        const found = text.words(fieldText(document, field));
+        for (const word of found) {
+          let id = words.get(word);
+          if (id === undefined) words.set(word, (id = idOf(text.stem(word, unstemmed))));
+          if (seen[id] !== number + 1) {
+            seen[id] = number + 1;
+            touched.push(id);
+            counts.fill(0, id * F, id * F + F);
+          }
+          counts[id * F + f] += 1;
         }
-        counts[id * F + f] += 1;
-      }
-    });
-    for (const id of touched) {
-      const list = lists[id];
-      list.push(number);
-      for (let f = 0; f < F; f++) list.push(counts[id * F + f]);
+        return found.length;
+      });
+      kept.add(key, touched, counts, fieldLengths);
     }
     for (const field of ["actors", "tags"]) {
       for (const name of new Set(document[field] || [])) {
-        const list = lists[idOf(FILTER[field] + text.words(name).join(" "))];
+        const term = FILTER[field] + text.words(name).join(" ");
+        if (!filters.has(term)) filters.set(term, []);
+        const list = filters.get(term);
         if (list[list.length - 1] !== number) list.push(number);
       }
     }
+    return key;
   });
-  const postings = new Map(terms.map((term, id) => [term, lists[id]]));
-  return { postings, lengths };
+  return { kept, keys, filters };
+}
+
+/* term -> [document, weight, document, weight...] (BM25F weights, 1..LEVELS), and the
+   terms found in a name field. */
+function weighted(kept, keys) {
+  const average = averages(kept, keys);
+  const lists = kept.terms.map(() => []);
+  const named = new Uint8Array(kept.terms.length);
+  const rows = kept.rows;
+  keys.forEach((key, number) => {
+    const [offset, count, ...fieldLengths] = kept.docs[key];
+    const norms = FIELD_NAMES.map((field, f) => {
+      const { weight: w, b } = FIELDS[field];
+      return w / (1 - b + (b * fieldLengths[f]) / average[f]);
+    });
+    for (let row = 0, at = offset; row < count; row++, at += ROW_BYTES) {
+      const id = rows.readUInt32LE(at);
+      let frequency = 0;
+      for (let f = 0; f < F; f++) {
+        const n = rows.readUInt16LE(at + 4 + 2 * f);
+        if (n) {
+          frequency += norms[f] * n;
+          if (NAME_FIELD_NUMBERS.includes(f)) named[id] = 1;
+        }
+      }
+      lists[id].push(number, Math.max(1, Math.round((LEVELS * frequency) / (K1 + frequency))));
+    }
+  });
+  return { lists, named };
+}
+
+const ROW_BYTES = 4 + 2 * F; // a term's number, then its count in each field
+
+/* The words of each document of the last run, by the digest of its text: for each, where
+   its rows begin in `rows` (a term's number and its counts), how many, its field lengths. */
+class WordCache {
+  constructor(terms = [], docs = {}, rows = Buffer.alloc(0)) {
+    this.terms = terms;
+    this.docs = docs;
+    this.rows = rows;
+    this.size = rows.length;
+  }
+
+  /* A document the other cache knows, its term numbers made ours by renumber. */
+  copy(key, other, renumber) {
+    if (this.docs[key]) return;
+    const [offset, count, ...fieldLengths] = other.docs[key];
+    this.reserve(count);
+    other.rows.copy(this.rows, this.size, offset, offset + count * ROW_BYTES);
+    this.docs[key] = [this.size, count, ...fieldLengths];
+    for (let row = 0; row < count; row++, this.size += ROW_BYTES) {
+      this.rows.writeUInt32LE(renumber(this.rows.readUInt32LE(this.size)), this.size);
+    }
+  }
+
+  reserve(rows) {
+    const needed = this.size + rows * ROW_BYTES;
+    if (needed > this.rows.length) {
+      const bigger = Buffer.alloc(Math.max(needed, this.rows.length * 2, 1 << 20));
+      this.rows.copy(bigger, 0, 0, this.size);
+      this.rows = bigger;
+    }
+  }
+
+  add(key, ids, counts, fieldLengths) {
+    if (this.docs[key]) return;
+    this.reserve(ids.length);
+    this.docs[key] = [this.size, ids.length, ...fieldLengths];
+    for (const id of ids) {
+      this.rows.writeUInt32LE(id, this.size);
+      for (let f = 0; f < F; f++) this.rows.writeUInt16LE(Math.min(counts[id * F + f], 65535), this.size + 4 + 2 * f);
+      this.size += ROW_BYTES;
+    }
+  }
+
+  static read(file) {
+    try {
+      const { terms, docs } = JSON.parse(fs.readFileSync(`${file}.json`, "utf8"));
+      return new WordCache(terms, docs, fs.readFileSync(`${file}.rows`));
+    } catch (error) {
+      return new WordCache();
+    }
+  }
+
+  write(file) {
+    fs.writeFileSync(`${file}.rows.tmp`, this.rows.subarray(0, this.size));
+    fs.writeFileSync(`${file}.json.tmp`, JSON.stringify({ terms: this.terms, docs: this.docs }));
+    fs.renameSync(`${file}.rows.tmp`, `${file}.rows`);
+    fs.renameSync(`${file}.json.tmp`, `${file}.json`);
+  }
 }
 
 function grown(array, size) {
@@ -150,49 +243,28 @@ function grown(array, size) {
   return bigger;
 }
 
-function averages(lengths, count) {
-  const result = {};
-  for (const [field, values] of Object.entries(lengths)) {
-    let sum = 0;
-    for (const value of values) sum += value;
-    // two significant digits: an edit seldom moves the averages, nor every weight with them
-    result[field] = Number(Math.max(count ? sum / count : 1, 1).toPrecision(2));
+/* Each field's average length, to two significant digits: an edit seldom moves them, nor
+   every weight with them. */
+function averages(kept, keys) {
+  const sums = new Array(F).fill(0);
+  for (const key of keys) {
+    const record = kept.docs[key];
+    for (let f = 0; f < F; f++) sums[f] += record[2 + f];
   }
-  return result;
+  return sums.map((sum) => Number(Math.max(keys.length ? sum / keys.length : 1, 1).toPrecision(2)));
 }
 
-/* A term's weight in one document: BM25F's saturated term frequency, 1..LEVELS. */
-function weight(list, at, lengths, average) {
-  const number = list[at];
-  let frequency = 0;
-  FIELD_NAMES.forEach((field, f) => {
-    const count = list[at + 1 + f];
-    if (!count) return;
-    const { weight: w, b } = FIELDS[field];
-    frequency += (w * count) / (1 - b + (b * lengths[field][number]) / average[field]);
-  });
-  return Math.max(1, Math.round((LEVELS * frequency) / (K1 + frequency)));
-}
-
-function packed(term, list, lengths, average) {
-  const filter = term.startsWith("\u0001");
-  const stride = filter ? 1 : STRIDE;
+/* Postings as text: the gap from the previous document (base 36), then (not for a filter's
+   term) the weight, one base-36 digit. */
+function packed(list, stride) {
   const parts = [];
   let previous = 0;
   for (let at = 0; at < list.length; at += stride) {
     const gap = (list[at] - previous).toString(36);
     previous = list[at];
-    parts.push(filter ? gap : gap + weight(list, at, lengths, average).toString(36));
+    parts.push(stride === 1 ? gap : gap + list[at + 1].toString(36));
   }
   return parts.join(",");
-}
-
-/* Whether a term occurs in a name field (title, actors, tags) of any document. */
-function inNames(list) {
-  for (let at = 0; at < list.length; at += STRIDE) {
-    for (const f of NAME_FIELD_NUMBERS) if (list[at + 1 + f]) return true;
-  }
-  return false;
 }
 
 /* The key of a term's spelling file: its first two letters, as hexadecimal code units. */
@@ -202,11 +274,10 @@ function spellingKey(term) {
 
 /* The words of names (titles, actors, tags), by their first two letters: a word that the
    index lacks is looked up there for the names a letter or two away. Returns the keys. */
-function spellingFiles(terms, postings) {
+function spellingFiles(terms, named) {
   const byKey = new Map();
   for (const term of terms) {
-    if (term.startsWith("\u0001") || term.length < 3) continue;
-    if (!inNames(postings.get(term))) continue;
+    if (!named.has(term) || term.length < 3) continue;
     const key = spellingKey(term);
     if (!byKey.has(key)) byKey.set(key, []);
     byKey.get(key).push(term);
@@ -228,10 +299,15 @@ function call(name, ...json) {
   return `window.SiteSearch.${name}(${json.join(",")});\n`;
 }
 
-/* Every file of the index: [name, its data as JSON, (that JSON) => the file's content]. */
-function indexFiles(documents) {
-  const { postings, lengths } = invert(documents);
-  const average = averages(lengths, documents.length);
+/* Every file of the index: [name, its data as JSON, (that JSON) => the file's content],
+   and the words of each document, for the next run. */
+function indexFiles(documents, cache) {
+  const { kept, keys, filters } = readWords(documents, cache);
+  const { lists, named } = weighted(kept, keys);
+  const postings = new Map();
+  kept.terms.forEach((term, id) => { if (lists[id].length) postings.set(term, [lists[id], 2]); });
+  for (const [term, list] of filters) postings.set(term, [list, 1]);
+  const nameTerms = new Set(kept.terms.filter((term, id) => named[id]));
   const terms = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const files = [];
   const firstTerms = [];
@@ -247,13 +323,13 @@ function indexFiles(documents) {
     bytes = 0;
   };
   for (const term of terms) {
-    const list = packed(term, postings.get(term), lengths, average);
+    const list = packed(...postings.get(term));
     file.push([term, list]);
     bytes += term.length + list.length + 8;
     if ((bytes >= MIN_BYTES && fnv(term) % CUT === 0) || bytes >= MAX_BYTES) flush();
   }
   flush();
-  const spelling = spellingFiles(terms, postings);
+  const spelling = spellingFiles(terms, nameTerms);
   files.push(...spelling);
   const categories = [...new Set(documents.map((d) => d.category || ""))].sort();
   const width = Math.max(1, Math.ceil(Math.log(Math.max(categories.length, 2)) / Math.log(36)));
@@ -286,7 +362,7 @@ function indexFiles(documents) {
     };
     files.push([`docs/${number}.js`, JSON.stringify(shown), (json) => script("doc", number, packed64(json))]);
   });
-  return files;
+  return { files, kept };
 }
 
 function readState(file) {
@@ -303,7 +379,8 @@ function readState(file) {
    changed; then the new state. */
 function build(documents, folder, stateFile) {
   const previous = (stateFile && readState(stateFile)) || { files: {} };
-  const files = indexFiles(documents);
+  const cache = stateFile && previous.version ? WordCache.read(`${stateFile}.words`) : new WordCache();
+  const { files, kept } = indexFiles(documents, cache);
   fs.mkdirSync(path.join(folder, "docs"), { recursive: true });
   const hashes = {};
   const changed = [];
@@ -316,6 +393,7 @@ function build(documents, folder, stateFile) {
   const removed = Object.keys(previous.files).filter((name) => !(name in hashes));
   for (const name of removed) fs.rmSync(path.join(folder, name), { force: true });
   if (stateFile) {
+    kept.write(`${stateFile}.words`);
     fs.writeFileSync(`${stateFile}.tmp`, JSON.stringify({ version: STATE_VERSION, files: hashes }));
     fs.renameSync(`${stateFile}.tmp`, stateFile);
   }
