@@ -1,4 +1,5 @@
-"""Search that works without a server: an index written as scripts, read by MiniSearch."""
+"""Search that works without a server: an index split by term, written as scripts that the
+search page loads as a query needs them (tools/search/index_builder.cjs)."""
 
 from pelican import signals
 from plugin_order import warn_of_order
