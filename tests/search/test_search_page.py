@@ -141,3 +141,10 @@ def test_a_word_being_typed_finds_the_words_it_begins(reader):
 def test_queries_that_are_not_words_say_no_results_without_an_error(reader, query):
     assert search(reader, query) == []
     expect(reader.page.locator("#search-status")).to_contain_text("No article found")
+
+
+def test_an_archive_with_no_articles_answers_no_results(reader_of, content, tmp_path):
+    empty = build(content, tmp_path / "empty")
+    reader = reader_of(empty.output)
+    assert search(reader, "potash") == []
+    expect(reader.page.locator("#search-status")).to_contain_text("No article found")

@@ -176,6 +176,7 @@
 
   function filesFor(parsed, filters) {
     var names = new Set();
+    if (!index.manifest.words.length) return []; // an archive with no words at all
     parsed.forEach(function (item) {
       item.forms.forEach(function (form) { names.add("words-" + fileOf(form)); });
       if (item.prefix) filesOfRange(item.word).forEach(function (n) { names.add("words-" + n); });
