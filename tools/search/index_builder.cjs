@@ -285,16 +285,13 @@ function spellingFiles(terms, named) {
   return [...byKey].map(([key, list]) => [`spelling-${key}.js`, JSON.stringify(list), (json) => call("spelling", JSON.stringify(key), json)]);
 }
 
-function script(call, ...args) {
-  return `window.SiteSearch.${call}(${args.map((a) => JSON.stringify(a)).join(",")});\n`;
-}
-
 /* The larger files' data, as gzip in base64: a third of the bytes of the JSON, on disk and
    in an offline copy; the page unpacks it with the browser's DecompressionStream. */
 function packed64(json) {
   return zlib.gzipSync(json).toString("base64");
 }
 
+/* A script that hands its data (arguments already as JSON) to the page. */
 function call(name, ...json) {
   return `window.SiteSearch.${name}(${json.join(",")});\n`;
 }
@@ -317,7 +314,7 @@ function indexFiles(documents, cache) {
     if (!file.length) return;
     const number = firstTerms.length;
     const entries = file;
-    files.push([`words-${number}.js`, JSON.stringify(entries), (json) => script("words", number, packed64(json))]);
+    files.push([`words-${number}.js`, JSON.stringify(entries), (json) => call("words", number, JSON.stringify(packed64(json)))]);
     firstTerms.push(file[0][0]);
     file = [];
     bytes = 0;
@@ -360,7 +357,7 @@ function indexFiles(documents, cache) {
       title: d.title, url: d.url, date: d.date, datetime: d.datetime, category: d.category,
       actors: d.actors, tags: d.tags, lead: d.lead, body: d.body,
     };
-    files.push([`docs/${number}.js`, JSON.stringify(shown), (json) => script("doc", number, packed64(json))]);
+    files.push([`docs/${number}.js`, JSON.stringify(shown), (json) => call("doc", number, JSON.stringify(packed64(json)))]);
   });
   return { files, kept };
 }
