@@ -44,7 +44,7 @@ from plugins.stages import PLUGIN_PATHS  # noqa: E402
 
 sys.path[:0] = PLUGIN_PATHS
 
-from search.generator import BUILDER  # noqa: E402
+from search.index_build import BUILDER  # noqa: E402
 
 from tools.bench_build import write_corpus  # noqa: E402
 from tools.similar.synthetic import Shape  # noqa: E402

@@ -4,7 +4,7 @@ search page loads as a query needs them (tools/search/index_builder.cjs)."""
 from pelican import signals
 from plugin_order import warn_of_order
 
-from .generator import SearchIndexGenerator
+from .generator import CONTEXT_KEY, SearchIndexGenerator
 
 __all__ = ["register"]
 
@@ -22,21 +22,20 @@ def get_generators(pelican):
 
 
 def start_early(articles_generator):
-    """As soon as the articles are read, start the index: its Node processes use the core
+    """As soon as the articles are read, start the index: its Node process uses the core
     that Pelican leaves idle until the pages are written. (A build that then fails its
     content checks leaves the index unwritten.)"""
-    search = SearchIndexGenerator.latest
-    if search is not None and search.context is articles_generator.context:
+    search = articles_generator.context.get(CONTEXT_KEY)
+    if search is not None:
         search.start()
 
 
 def make_texts_ahead(articles_generator):
     """Pelican sends article_generator_preread before reading each source; at the first,
-    fast_build has read them all ahead, into context["read_ahead"] (fast_build/read_ahead.py)."""
-    search = SearchIndexGenerator.latest
-    context = articles_generator.context
-    if search is not None and search.context is context:
-        search.make_texts_ahead(context.get("read_ahead", {}).get("ArticlesGenerator"))
+    fast_build has read them all ahead, into context["read_ahead"]."""
+    search = articles_generator.context.get(CONTEXT_KEY)
+    if search is not None:
+        search.make_texts_ahead()
 
 
 def register():

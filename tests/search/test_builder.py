@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from packed import call
-from search.generator import BUILDER
+from search.index_build import BUILDER
 
 
 def document(title, body="", *, year=2020, category="Security", lang="en", **fields):

@@ -4,28 +4,29 @@ no process and no temporary file behind."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 import search.documents as search_documents
 import search.generator as search_generator
+import search.index_build as index_build
 from conftest import ROOT, article_fields, build, write_article
 from packed import call
 
 
 def node_runs(monkeypatch) -> list[str]:
     runs = []
-    real = search_generator.start_node
+    real = index_build.start_node
 
     def counting(node, run):
         runs.append(run.key)
         return real(node, run)
 
-    monkeypatch.setattr(search_generator, "start_node", counting)
+    monkeypatch.setattr(index_build, "start_node", counting)
     return runs
 
 
@@ -72,20 +73,20 @@ def test_a_node_run_that_fails_stops_the_build_and_the_next_builds_it_whole(
         write_article(content, f"a{n}", f"Body {n}.", **article_fields(f"Title {n}"))
     build(content, tmp_path / "site")
     write_article(content, "a0", "Body changed.", **article_fields("Title 0"))
-    real = search_generator.start_node
+    real = index_build.start_node
     processes = []
 
     def crashing(node, run):
-        handle = real(node, run)
-        handle[0].kill()  # as if Node had crashed
-        processes.append(handle[0])
-        return handle
+        process = real(node, run)
+        process.kill()  # as if Node had crashed
+        processes.append(process)
+        return process
 
-    monkeypatch.setattr(search_generator, "start_node", crashing)
+    monkeypatch.setattr(index_build, "start_node", crashing)
     with pytest.raises(Exception, match="building the search index failed"):
         build(content, tmp_path / "site")
     assert processes and all(process.poll() is not None for process in processes)
-    monkeypatch.setattr(search_generator, "start_node", real)
+    monkeypatch.setattr(index_build, "start_node", real)
     runs = node_runs(monkeypatch)
     build(content, tmp_path / "site")  # the same input as the run that failed: built again
     assert len(runs) == 1
@@ -111,14 +112,14 @@ def test_texts_made_ahead_in_another_process_give_the_same_index(content, tmp_pa
             content, f"a{n}", f"Body *number* {n}.", **article_fields(f"Title {n}", summary="Lead.")
         )
     made, folders = [], []
-    real = search_generator.SearchIndexGenerator._texts_made_ahead
+    real = index_build.IndexBuild.texts_made_ahead
 
     def spied(self):
-        folders.append(self._ahead[1] if self._ahead else None)
+        folders.append(self.held.texts[1] if self.held.texts else None)
         made.append(real(self))
         return made[-1]
 
-    monkeypatch.setattr(search_generator.SearchIndexGenerator, "_texts_made_ahead", spied)
+    monkeypatch.setattr(index_build.IndexBuild, "texts_made_ahead", spied)
     converted = []
     real_text = search_documents.plain_text
     monkeypatch.setattr(
@@ -142,21 +143,47 @@ def test_a_build_stopped_before_the_index_leaves_no_process_making_texts(
 ):
     for n in range(2):
         write_article(content, f"a{n}", f"Body {n}.", **article_fields(f"Title {n}"))
+    builds = []
+    real = index_build.IndexBuild.make_texts_ahead
+
+    def recorded(self, make_texts):
+        real(self, make_texts)
+        builds.append(self)
 
     def stopped(self):
         raise RuntimeError("stopped after reading")
 
+    monkeypatch.setattr(index_build.IndexBuild, "make_texts_ahead", recorded)
     monkeypatch.setattr(search_generator.SearchIndexGenerator, "start", stopped)
     with pytest.raises(RuntimeError, match="stopped after reading"):
         build(content, tmp_path / "site", SEARCH_TEXTS_AHEAD_FROM=1)
-    [(pid, folder)] = search_generator._AHEAD.items()
-    assert Path(folder).is_dir()
-    monkeypatch.setattr(search_generator, "_EXITING", threading.Event())  # this one only
-    search_generator._clean_up_at_exit()  # as when the process exits
-    assert search_generator._AHEAD == {}
+    [index] = builds
+    pid, folder = index.held.texts
+    assert Path(folder).is_dir() and index.close.alive
+    del builds[:], index
+    gc.unfreeze()  # as the next build does (fast_build froze what the failed one read)
+    gc.collect()  # the failed build's objects freed: its IndexBuild with them
     assert not Path(folder).exists()
     with pytest.raises(ChildProcessError):  # ended, and its exit collected
         os.waitpid(pid, os.WNOHANG)
+
+
+def test_closing_a_build_ends_its_node_process_and_removes_its_folders(monkeypatch):
+    def never_ending(node, run):  # a builder that hangs
+        pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+        return subprocess.Popen(["sleep", "600"], text=True, **pipes)
+
+    monkeypatch.setattr(index_build, "start_node", never_ending)
+    index = index_build.IndexBuild()
+    folder = index.temporary_folder()
+    index.run_node(index_build.Run("key", "[]", folder, None))
+    process = index.held.node
+    assert process.poll() is None
+    index.close()
+    assert process.poll() is not None and not folder.exists()
+    assert not index.held.thread.is_alive()
+    with pytest.raises(index_build.SearchIndexError):
+        index.wait()
 
 
 def test_a_failed_build_leaves_no_temporary_files(content, tmp_path):

@@ -3,6 +3,8 @@
 
    node tools/search/index_builder.cjs documents.json folder [state.json]
 
+   (documents.json "-": the documents are read from the standard input)
+
    documents: [{title, url, date, datetime, year, category, tags, actors, lead, body, lang}],
    oldest first: a document's number is its place in that order, so that "newest first" is
    "highest number first" and needs no dates in the index, and a new article, numbered
@@ -400,7 +402,8 @@ function build(documents, folder, stateFile) {
 
 if (require.main === module) {
   const [source, folder, stateFile] = process.argv.slice(2);
-  const result = build(JSON.parse(fs.readFileSync(source, "utf8")), folder, stateFile);
+  const input = fs.readFileSync(source === "-" ? 0 : source, "utf8");
+  const result = build(JSON.parse(input), folder, stateFile);
   process.stdout.write(JSON.stringify(result));
 }
 

@@ -1,0 +1,180 @@
+"""One build of the search index, from its start to its end (no Pelican here).
+
+An IndexBuild owns what the build runs and writes outside the output: the forked process
+that makes the articles' texts ahead, the Node process that builds the index (the builder
+reads its documents from a pipe) with the thread waiting for it, and the temporary folders.
+close() ends them all: its owner calls it once the index is written or the build failed;
+a build abandoned on the way (an exception elsewhere in Pelican) is closed when its owner
+is freed, or when the interpreter exits (weakref.finalize does both).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from fast_build import forking
+
+if TYPE_CHECKING:
+    from .store import IndexStore
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILDER = ROOT / "tools" / "search" / "index_builder.cjs"
+WORDS = ROOT / "theme" / "static" / "js" / "search-text.js"
+STEMMERS = ROOT / "node_modules" / "@orama" / "stemmers"
+LIBRARY = STEMMERS / "dist" / "ru.cjs"  # installed with the others by `npm ci`
+# Node's background threads (garbage collection, compiling) compete with the build's own
+# processes for the cores: on one thread, a text group takes about 12% less CPU time.
+NODE_FLAGS = ("--single-threaded",)
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+class Run(NamedTuple):
+    """One run of the Node builder: its input (the documents as JSON), where it writes, and
+    the store whose state it updates (None: a temporary folder, every file written)."""
+
+    key: str  # digest of the input and of the builder
+    source: str
+    folder: Path
+    store: IndexStore | None
+
+
+class IndexBuild:
+    """The processes, thread and temporary folders of one index build (see above)."""
+
+    def __init__(self):
+        self._held = _Held()
+        self.close = weakref.finalize(self, self._held.release)
+        self._outcome: list = []  # the builder's report, or the error that stopped it
+
+    @property
+    def held(self) -> _Held:
+        """What the build holds now (processes, thread, temporary paths)."""
+        return self._held
+
+    def make_texts_ahead(self, make_texts: Callable[[], dict]) -> None:
+        """Run make_texts() in a forked process; texts_made_ahead() collects its result."""
+        folder = tempfile.mkdtemp(prefix="search-texts-")
+        self._held.paths.append(Path(folder))
+        self._held.texts = (forking.start(make_texts, os.path.join(folder, "texts")), folder)
+
+    def texts_made_ahead(self) -> dict:
+        """What make_texts_ahead's process made ({} if none ran, or if it failed)."""
+        if self._held.texts is None:
+            return {}
+        pid, folder = self._held.texts
+        try:
+            return forking.collect(pid, os.path.join(folder, "texts"))
+        except forking.WorkerError:
+            return {}  # made in this process instead
+        finally:
+            self._held.texts = None
+            shutil.rmtree(folder, ignore_errors=True)
+            self._held.paths.remove(Path(folder))
+
+    def temporary_folder(self) -> Path:
+        """A folder of this build's own, removed by close()."""
+        folder = Path(tempfile.mkdtemp(prefix="search-index-"))
+        self._held.paths.append(folder)
+        return folder
+
+    def run_node(self, run: Run) -> None:
+        """Start the builder on run, in the background; wait() gives its report."""
+        process = start_node(find_node(), run)
+        outcome = self._outcome
+
+        def wait_for_node():
+            try:
+                output, errors = process.communicate(run.source)
+                if process.returncode != 0:
+                    raise SearchIndexError(f"building the search index failed:\n{errors}")
+                outcome.append(json.loads(output))
+            except Exception as error:  # raised by wait(), in the build's own thread
+                outcome.append(error)
+
+        thread = threading.Thread(target=wait_for_node, name="search-index", daemon=True)
+        self._held.node, self._held.thread = process, thread
+        thread.start()
+
+    def wait(self) -> dict | None:
+        """The builder's report ({changed, removed, digest}), None if no run was started;
+        raises the SearchIndexError of a run that failed."""
+        if self._held.thread is None:
+            return None
+        self._held.thread.join()
+        (outcome,) = self._outcome
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+
+@dataclass
+class _Held:
+    owner: int = field(default_factory=os.getpid)  # a forked worker ends nothing of these
+    texts: tuple[int, str] | None = None  # the process making texts ahead, its folder
+    node: subprocess.Popen | None = None
+    thread: threading.Thread | None = None  # waiting for node
+    paths: list[Path] = field(default_factory=list)  # temporary folders
+
+    def release(self) -> None:
+        if os.getpid() != self.owner:
+            return
+        if self.texts is not None:
+            _stop(self.texts[0])
+        if self.node is not None and self.node.poll() is None:
+            self.node.kill()  # the thread waiting for it returns
+        if self.thread is not None:
+            self.thread.join()
+        for path in self.paths:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def find_node() -> str:
+    node = shutil.which("node")
+    if node is None or not LIBRARY.exists():
+        raise SearchIndexError(
+            "the search index needs Node.js and @orama/stemmers: run 'make install' "
+            "(it runs 'npm ci'), or install Node.js 18 or newer first."
+        )
+    return node
+
+
+def start_node(node: str, run: Run) -> subprocess.Popen:
+    """The builder's process, its documents to be written to its standard input."""
+    command = [node, *NODE_FLAGS, str(BUILDER), "-", str(run.folder)]
+    if run.store is not None:
+        command.append(str(run.store.state))
+    pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    return subprocess.Popen(command, text=True, encoding="utf-8", **pipes)
+
+
+def _stop(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
+
+
+@functools.cache
+def builder_digest() -> str:
+    """The builder's code and the stemmers' version: a cached part is valid for these."""
+    hasher = hashlib.sha256()
+    for path in (BUILDER, WORDS, STEMMERS / "package.json"):
+        hasher.update(path.read_bytes() if path.exists() else b"")
+    return hasher.hexdigest()
