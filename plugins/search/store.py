@@ -1,6 +1,9 @@
-"""The index of the last build kept in the cache, and the copying of index files into
+"""The index of the last build kept in the cache, and the putting of index files into
 the output: only the files that differ are written (their modification times say what a
-deploy has to upload)."""
+deploy has to upload), each as a hard link to the cache's file where the filesystem allows
+(ten thousand files linked in a fraction of the time a copy takes). Neither the builder nor
+this module ever writes an index file in place: a file is replaced (a new one under its
+name), so a link in the output keeps the content it was given."""
 
 from __future__ import annotations
 
@@ -74,11 +77,8 @@ def update_folder(source: Path, target: Path, journal=None) -> None:
                 path.unlink()
     for relative in wanted:
         new, old = source / relative, target / relative
-        if not (old.is_file() and filecmp.cmp(new, old, shallow=False)):
-            old.parent.mkdir(parents=True, exist_ok=True)
-            if journal:
-                journal.before_write(old)
-            shutil.copyfile(new, old)
+        if not (old.is_file() and _same(new, old)):
+            _put(new, old, journal)
 
 
 def apply_changes(source: Path, target: Path, result: dict, journal=None) -> None:
@@ -88,17 +88,33 @@ def apply_changes(source: Path, target: Path, result: dict, journal=None) -> Non
         if path.is_file():
             journal.remove(path) if journal else path.unlink()
     for relative in result["changed"]:
-        new, old = source / relative, target / relative
-        old.parent.mkdir(parents=True, exist_ok=True)
-        if journal:
-            journal.before_write(old)
-        shutil.copyfile(new, old)
+        _put(source / relative, target / relative, journal)
 
 
 def write_if_changed(path: Path, text: str, journal=None) -> None:
+    """Replace path by a new file holding text, unless it holds text already."""
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     if journal:
         journal.before_write(path)
-    path.write_text(text, encoding="utf-8")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _same(new: Path, old: Path) -> bool:
+    return os.path.samefile(new, old) or filecmp.cmp(new, old, shallow=False)
+
+
+def _put(new: Path, old: Path, journal) -> None:
+    """old: a hard link to new, or a copy of it where links cannot be made (another
+    filesystem, or one without links)."""
+    old.parent.mkdir(parents=True, exist_ok=True)
+    if journal:
+        journal.before_write(old)  # moves the file there aside, until the build is done
+    old.unlink(missing_ok=True)
+    try:
+        os.link(new, old)
+    except OSError:
+        shutil.copyfile(new, old)

@@ -66,6 +66,25 @@ def test_node_runs_only_when_an_article_changed(content, tmp_path, monkeypatch):
     assert oldest["body"] == "Body changed."
 
 
+def test_the_output_links_the_cached_files_and_keeps_its_content_when_they_change(
+    content, tmp_path
+):
+    paths = [
+        write_article(content, f"a{n}", f"Body {n}.", **article_fields(f"Title {n}"))
+        for n in range(3)
+    ]
+    first = build(content, tmp_path / "site").output / "search" / "docs" / "0.js"
+    cached = next((tmp_path / "site.cache" / "search-index").glob("*/index/files/docs/0.js"))
+    assert os.path.samefile(first, cached)  # linked, not copied
+    before = first.read_bytes()
+    kept = tmp_path / "kept.js"
+    os.link(first, kept)  # the file a reader of the last build still has
+    paths[0].write_text(paths[0].read_text().replace("Body 0", "Body changed"))
+    build(content, tmp_path / "site")
+    assert kept.read_bytes() == before  # the builder replaced the cached file, not rewrote it
+    assert first.read_bytes() == cached.read_bytes() != before
+
+
 def test_a_node_run_that_fails_stops_the_build_and_the_next_builds_it_whole(
     content, tmp_path, monkeypatch
 ):

@@ -386,7 +386,9 @@ function build(documents, folder, stateFile) {
   for (const [name, json, content] of files) {
     hashes[name] = digestOf(json);
     if (previous.files[name] === hashes[name] && fs.existsSync(path.join(folder, name))) continue;
-    fs.writeFileSync(path.join(folder, name), content(json));
+    const file = path.join(folder, name);
+    fs.rmSync(file, { force: true }); // replaced, never written in place: the output may link it
+    fs.writeFileSync(file, content(json));
     changed.push(name);
   }
   const removed = Object.keys(previous.files).filter((name) => !(name in hashes));
