@@ -150,12 +150,21 @@ function readWords(documents, cache) {
 }
 
 /* term -> [document, weight, document, weight...] (BM25F weights, 1..LEVELS), and the
-   terms found in a name field. */
+   terms found in a name field. The lists are views of one typed array, sized by a first
+   pass over the rows (a hundred thousand articles make tens of millions of postings). */
 function weighted(kept, keys) {
   const average = averages(kept, keys);
-  const lists = kept.terms.map(() => []);
-  const named = new Uint8Array(kept.terms.length);
   const rows = kept.rows;
+  const starts = new Int32Array(kept.terms.length + 1);
+  for (const key of keys) {
+    const [offset, count] = kept.docs[key];
+    for (let row = 0, at = offset; row < count; row++, at += ROW_BYTES) starts[rows.readUInt32LE(at) + 1] += 2;
+  }
+  for (let id = 0; id < kept.terms.length; id++) starts[id + 1] += starts[id];
+  const flat = new Int32Array(starts[kept.terms.length]);
+  const filled = starts.slice(0, kept.terms.length);
+  const named = new Uint8Array(kept.terms.length);
+  const isName = FIELD_NAMES.map((field, f) => NAME_FIELD_NUMBERS.includes(f));
   keys.forEach((key, number) => {
     const [offset, count, ...fieldLengths] = kept.docs[key];
     const norms = FIELD_NAMES.map((field, f) => {
@@ -169,12 +178,14 @@ function weighted(kept, keys) {
         const n = rows.readUInt16LE(at + 4 + 2 * f);
         if (n) {
           frequency += norms[f] * n;
-          if (NAME_FIELD_NUMBERS.includes(f)) named[id] = 1;
+          if (isName[f]) named[id] = 1;
         }
       }
-      lists[id].push(number, Math.max(1, Math.round((LEVELS * frequency) / (K1 + frequency))));
+      flat[filled[id]++] = number;
+      flat[filled[id]++] = Math.max(1, Math.round((LEVELS * frequency) / (K1 + frequency)));
     }
   });
+  const lists = kept.terms.map((term, id) => flat.subarray(starts[id], starts[id + 1]));
   return { lists, named };
 }
 
