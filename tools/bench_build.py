@@ -8,13 +8,15 @@ version, its default theme, typogrify on, no plugins. Ratios are ours / stock's 
 Targets: cold at most 0.5, rebuilds at most 0.1, peak memory at most 1 GB.
 
 By default three archive shapes are measured (SHAPES); --shape picks some, and the shape
-options (--tags, --actors, --actors-per-article...) describe one of your own.
+options (--tags, --actors, --actors-per-article...) describe one of your own. --repeat N
+alternates stock's and our cold builds N times and gives medians (the machine is shared).
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -79,39 +81,53 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     return seconds, int(result.stderr.strip().splitlines()[-1]) / 1024**2
 
 
-def measure(count: int, shape: Shape) -> tuple[tuple[float, float], list]:
-    """Stock Pelican's cold build, and ours: cold, then three rebuilds."""
+def measure(count: int, shape: Shape, repeat: int = 1) -> tuple[tuple[float, float], list]:
+    """Stock Pelican's cold build, and ours: cold, then three rebuilds. With repeat > 1,
+    stock's and our cold builds alternate, each rebuild is made repeat times (a new edit
+    each time), and the median time of each is given (the highest peak)."""
     pelican = str(Path(sys.executable).parent / "pelican")
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         content = work / "content"
         paths = write_corpus(count, content, shape)
         (work / "stockconf.py").write_text(STOCK_SETTINGS)
-        stock_cold = timed([pelican, "-q", str(content), "-s", "stockconf.py", "-o", "stock"], work)
-        ours = [
-            pelican,
-            "-q",
-            str(content),
-            "-s",
-            str(ROOT / "pelicanconf.py"),
-            "-o",
-            str(work / "ours"),
-        ]
-        shutil.rmtree(ROOT / ".cache", ignore_errors=True)
-        rows = [("cold build", timed(ours, work))]
-        rows.append(("rebuild, no change", timed(ours, work)))
-        body = paths[len(paths) // 2]
-        body.write_text(body.read_text() + "\nOne more sentence.\n")
-        rows.append(("rebuild, one body edited", timed(ours, work)))
-        tags = paths[len(paths) // 3]
-        tags.write_text(tags.read_text().replace("Tags: ", "Tags: edited tag, ", 1))
-        rows.append(("rebuild, one article's tags edited", timed(ours, work)))
+        stock = [pelican, "-q", str(content), "-s", "stockconf.py", "-o", "stock"]
+        ours = [pelican, "-q", str(content), "-s", str(ROOT / "pelicanconf.py")]
+        ours += ["-o", str(work / "ours")]
+
+        def cold(command, output):
+            shutil.rmtree(ROOT / ".cache", ignore_errors=True)
+            shutil.rmtree(output, ignore_errors=True)
+            return timed(command, work)
+
+        pairs = [(cold(stock, work / "stock"), cold(ours, work / "ours")) for _ in range(repeat)]
+        stock_cold = median([stock for stock, _ in pairs])
+        rows = [("cold build", median([ours for _, ours in pairs]))]
+        rows.append(("rebuild, no change", median([timed(ours, work) for _ in range(repeat)])))
+        body, tags = paths[len(paths) // 2], paths[len(paths) // 3]
+
+        def edit_body(number):
+            body.write_text(body.read_text() + f"\nOne more sentence ({number}).\n")
+            return timed(ours, work)
+
+        def edit_tags(number):
+            tags.write_text(tags.read_text().replace("Tags: ", f"Tags: edited tag {number}, ", 1))
+            return timed(ours, work)
+
+        rows.append(("rebuild, one body edited", median([edit_body(n) for n in range(repeat)])))
+        rows.append(
+            ("rebuild, one article's tags edited", median([edit_tags(n) for n in range(repeat)]))
+        )
         # Where the cold build's time goes: the same build without the search index (its
-        # Node processes), into an output and a cache of its own.
-        shutil.rmtree(ROOT / ".cache", ignore_errors=True)
+        # Node process), into an output and a cache of its own.
         without_search = [*ours[:-1], str(work / "no-search"), "-e", "SEARCH_INDEX=false"]
-        rows.append((INFORMATION, timed(without_search, work)))
+        rows.append((INFORMATION, cold(without_search, work / "no-search")))
     return stock_cold, rows
+
+
+def median(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    """(median seconds, highest peak) of runs."""
+    return statistics.median(seconds for seconds, _ in runs), max(peak for _, peak in runs)
 
 
 INFORMATION = "cold build without the search index"  # shown, not a target
@@ -152,6 +168,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--shape", action="append", choices=sorted(SHAPES), help="repeatable")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="cold builds (stock, ours) and rebuilds N times"
+    )
     custom = parser.add_argument_group("a shape of your own (instead of --shape)")
     custom.add_argument("--tags", type=int, help="distinct tags in the archive")
     custom.add_argument("--actors", type=int, help="distinct actors in the archive")
@@ -177,7 +196,7 @@ def main(argv=None) -> int:
         }
     failures = 0
     for name, shape in shapes.items():
-        stock_cold, rows = measure(args.count, shape)
+        stock_cold, rows = measure(args.count, shape, args.repeat)
         failures += report(name, args.count, shape, stock_cold, rows)
     return 1 if failures else 0
 
