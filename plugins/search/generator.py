@@ -101,7 +101,8 @@ class SearchIndexGenerator(Generator):
     def _write(self, run: Run, result: dict | None, journal) -> None:
         """Into the output: the files the builder changed, or every file that differs."""
         target = Path(self.output_path) / self.settings["SEARCH_INDEX_DIR"]
-        write_if_changed(run.folder / "stemmers.js", stemmers_script())
+        stemmers = stemmers_script()
+        write_if_changed(run.folder / "stemmers.js", stemmers)
         store = run.store
         if store is None:
             update_folder(run.folder, target, journal)
@@ -111,7 +112,7 @@ class SearchIndexGenerator(Generator):
             apply_changes(store.files, target, result, journal)  # the changed files only
         elif store.written_to(target) != digest or not (target / "manifest.js").is_file():
             update_folder(store.files, target, journal)
-        write_if_changed(target / "stemmers.js", stemmers_script(), journal)
+        write_if_changed(target / "stemmers.js", stemmers, journal)
         if result:
             store.built(run.key, digest)
         store.wrote(target, digest)
