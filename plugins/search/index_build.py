@@ -2,7 +2,8 @@
 
 An IndexBuild owns what the build runs and writes outside the output: the forked process
 that makes the articles' texts ahead, the Node process that builds the index (the builder
-reads its documents from a pipe) with the thread waiting for it, and the temporary folders.
+reads its documents from a file with no name) with the thread waiting for it, and the
+temporary folders.
 close() ends them all: its owner calls it once the index is written or the build failed;
 a build abandoned on the way (an exception elsewhere in Pelican) is closed when its owner
 is freed, or when the interpreter exits (weakref.finalize does both).
@@ -100,7 +101,7 @@ class IndexBuild:
 
         def wait_for_node():
             try:
-                output, errors = process.communicate(run.source)
+                output, errors = process.communicate()
                 if process.returncode != 0:
                     raise SearchIndexError(f"building the search index failed:\n{errors}")
                 outcome.append(json.loads(output))
@@ -155,12 +156,17 @@ def find_node() -> str:
 
 
 def start_node(node: str, run: Run) -> subprocess.Popen:
-    """The builder's process, its documents to be written to its standard input."""
+    """The builder's process, reading its documents from its standard input: a file with
+    no name (gone once both processes close it). Through a pipe, a thread of this process
+    would have to feed it, and with the build holding the GIL that took seconds."""
     command = [node, *NODE_FLAGS, str(BUILDER), "-", str(run.folder)]
     if run.store is not None:
         command.append(str(run.store.state))
-    pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
-    return subprocess.Popen(command, text=True, encoding="utf-8", **pipes)
+    with tempfile.TemporaryFile() as documents:
+        documents.write(run.source.encode("utf-8"))
+        documents.seek(0)
+        pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+        return subprocess.Popen(command, stdin=documents, text=True, encoding="utf-8", **pipes)
 
 
 def _stop(pid: int) -> None:

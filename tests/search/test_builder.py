@@ -4,7 +4,9 @@ facets and what each result shows, read back from the files it writes."""
 from __future__ import annotations
 
 import bisect
+import filecmp
 import json
+import random
 import shutil
 import subprocess
 from pathlib import Path
@@ -176,7 +178,8 @@ def test_a_second_run_reads_only_the_changed_document_and_writes_only_changed_fi
 
     first = run(documents)
     assert "docs/29.js" in first["changed"] and first["removed"] == []
-    assert run(documents) == {"changed": [], "removed": [], "digest": first["digest"]}
+    second = run(documents)
+    assert second == {**second, "changed": [], "removed": [], "digest": first["digest"]}
     documents[3] = document("Title 3", "An altogether different body.")
     third = run(documents)
     assert "docs/3.js" in third["changed"] and "docs/4.js" not in third["changed"]
@@ -185,3 +188,82 @@ def test_a_second_run_reads_only_the_changed_document_and_writes_only_changed_fi
     kept = Index(folder)
     assert kept.files == fresh.files and kept.manifest == fresh.manifest
     assert call(folder / "docs" / "3.js") == call(fresh.folder / "docs" / "3.js")
+
+
+def test_runs_after_edits_write_the_same_files_as_a_whole_build(tmp_path):
+    """Edits that leave the other documents' weights as they were (a few documents changed
+    in place, added or removed at the end) re-cut only the words files of their terms; the
+    folder must then hold exactly what a whole build of the same documents writes."""
+    rng = random.Random(7)
+    vocabulary = [f"{rng.choice('bcdfgklmnprst')}{rng.choice('aeiou')}{n}x" for n in range(2500)]
+    names = [f"Name {n}" for n in range(40)]
+
+    def random_document(n):
+        body = " ".join(rng.choices(vocabulary, k=rng.randint(40, 80)))
+        return document(
+            f"Title {n} {rng.choice(vocabulary)}",
+            body,
+            year=2000 + n // 20,
+            tags=rng.sample(names, 2),
+            actors=rng.sample(names, rng.randint(0, 3)),
+        )
+
+    def edited(docs):
+        docs = [dict(d) for d in docs]
+        n = rng.randrange(len(docs))
+        kinds = ["body", "new body", "new words", "title", "tags", "actors", "append", "drop last"]
+        kind = rng.choice([*kinds, "prepend"])
+        length = len(docs[n]["body"].split())  # kept, and with it the averages
+        if kind == "new body":
+            docs[n]["body"] = " ".join(rng.choices(vocabulary, k=length))
+        elif kind == "new words":  # terms the index lacks, all in one range: cuts move
+            docs[n]["body"] = " ".join(f"ma{rng.randrange(10**6)}q" for _ in range(length))
+        elif kind == "body":
+            words = docs[n]["body"].split()
+            words[rng.randrange(len(words))] = rng.choice(vocabulary)
+            docs[n]["body"] = " ".join(words)
+        elif kind == "title":
+            docs[n]["title"] = f"Retitled {rng.choice(vocabulary)}"
+        elif kind in ("tags", "actors"):
+            docs[n][kind] = rng.sample(names, 2)
+        elif kind == "append":
+            docs.append(random_document(len(docs)))
+        elif kind == "drop last":
+            docs.pop()
+        else:  # every number moves: a whole build
+            docs.insert(0, random_document(-1))
+        return docs
+
+    documents = [random_document(n) for n in range(300)]
+    steps = [documents]
+    for _ in range(16):
+        steps.append(edited(steps[-1]))
+    (tmp_path / "steps.json").write_text(json.dumps(steps), encoding="utf-8")
+    # one Node process for every run: the kept folder updated from each step's state, and
+    # a whole build of each step into a folder of its own
+    script = """
+        const { build } = require(process.argv[1]);
+        const [work] = process.argv.slice(2);
+        const steps = JSON.parse(require("fs").readFileSync(`${work}/steps.json`, "utf8"));
+        const reports = steps.map((docs, step) => {
+          const report = build(docs, `${work}/kept`, `${work}/state.json`);
+          require("fs").cpSync(`${work}/kept`, `${work}/kept-${step}`, { recursive: true });
+          build(docs, `${work}/fresh-${step}`);
+          return report;
+        });
+        process.stdout.write(JSON.stringify(reports));
+    """
+    command = [shutil.which("node"), "-e", script, str(BUILDER), str(tmp_path)]
+    reports = json.loads(subprocess.run(command, check=True, capture_output=True).stdout)
+    folder = tmp_path / "kept"
+    assert len(list(folder.glob("words-*.js"))) >= 4
+    kinds = [report["incremental"] for report in reports[1:]]
+    rewritten = [sum(n.startswith("words-") for n in report["changed"]) for report in reports[1:]]
+    for step in range(len(steps)):
+        fresh, kept = tmp_path / f"fresh-{step}", tmp_path / f"kept-{step}"
+        files = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*.js"))
+        assert sorted(p.relative_to(kept).as_posix() for p in kept.rglob("*.js")) == files
+        _, mismatched, errors = filecmp.cmpfiles(fresh, kept, files, shallow=False)
+        assert (mismatched, errors) == ([], []), f"step {step}"
+    assert kinds.count(True) >= 6, kinds
+    assert min(rewritten) < len(list(folder.glob("words-*.js"))), rewritten  # some files kept

@@ -11,10 +11,14 @@
    last, leaves every other article's number and file as it was.
 
    With a state file (kept from the last run, in the build's cache: the digest of each
-   file it wrote, and beside it the words of each document: WordCache) the folder holds the
+   file it wrote, each document's key, the fields' average lengths, the first term of each
+   words file, and beside it the words of each document: WordCache) the folder holds the
    last run's files; only the documents whose text changed are read again, only the files
-   whose content changed are written (and packed), the files no longer wanted removed. It prints {"changed": [...], "removed": [...],
-   "digest": "..."} (digest: of every file's content).
+   whose content changed are written (and packed), the files no longer wanted removed.
+   When few documents changed and no other document's weights move, only the words files
+   of the changed terms are read back and cut again (changedWords), the others kept.
+   It prints {"changed": [...], "removed": [...], "digest": "...", "incremental": bool}
+   (digest: of every file's content; incremental: whether words files were kept).
 
    Written, each a script that hands its data to window.SiteSearch (browsers refuse fetch
    and XHR from file://, but run scripts), as Pagefind splits its index:
@@ -64,7 +68,7 @@ const LEVELS = 35; // weights as base-36 digits 1..z
 const MIN_BYTES = 12 * 1024;
 const MAX_BYTES = 64 * 1024;
 const CUT = 32;
-const STATE_VERSION = 3;
+const STATE_VERSION = 4;
 const FILTER = { actors: "\u0001a:", tags: "\u0001t:" };
 
 const FIELD_NAMES = Object.keys(FIELDS);
@@ -86,23 +90,30 @@ function digestOf(text) {
   return crypto.createHash("sha1").update(text).digest("base64");
 }
 
-/* Every document's words, into a WordCache in document order: those of a document the
-   last run's cache knows (by the digest of its text) copied from there, the others read.
-   Terms are numbered as they are met, and each word seen is remembered with its term's
-   number, so that a word costs one lookup; a document's counts are kept in one typed
-   array. Also each actor's and tag's documents (filter terms: membership only). */
-function readWords(documents, cache) {
-  const kept = new WordCache();
-  const termIds = new Map();
+/* The digest of what a document's words come from: a document with the same key has the
+   same rows in a WordCache. */
+function documentKey(document) {
+  return digestOf(JSON.stringify([document.title, document.actors, document.tags, document.lead, document.body, document.lang]));
+}
+
+/* Every document's words, into the WordCache `into` (keys: each document's): those that
+   `into` already holds are left, those the last run's cache knows copied from there, the
+   others read. Terms are numbered as they are met, and each word seen is remembered with
+   its term's number, so that a word costs one lookup; a document's counts are kept in one
+   typed array. */
+function readWords(documents, keys, cache, into) {
+  const termIds = new Map(into.terms.map((term, id) => [term, id]));
   const wordIds = [new Map(), new Map()]; // stemmed, and as written (Belarusian)
-  let seen = new Int32Array(1 << 16);
-  let counts = new Int32Array((1 << 16) * F);
+  let size = 1 << 16;
+  while (size <= into.terms.length) size *= 2;
+  let seen = new Int32Array(size);
+  let counts = new Int32Array(size * F);
   const idOf = (term) => {
     let id = termIds.get(term);
     if (id === undefined) {
-      id = kept.terms.length;
+      id = into.terms.length;
       termIds.set(term, id);
-      kept.terms.push(term);
+      into.terms.push(term);
       if (id >= seen.length) {
         seen = grown(seen, seen.length * 2);
         counts = grown(counts, seen.length * F);
@@ -111,31 +122,39 @@ function readWords(documents, cache) {
     return id;
   };
   const remap = new Int32Array(cache.terms.length).fill(-1); // the cache's term numbers -> ours
-  const filters = new Map();
-  const keys = documents.map((document, number) => {
-    const key = digestOf(JSON.stringify([document.title, document.actors, document.tags, document.lead, document.body, document.lang]));
+  keys.forEach((key, number) => {
+    if (into.docs[key]) return;
     if (cache.docs[key]) {
-      kept.copy(key, cache, (old) => (remap[old] < 0 ? (remap[old] = idOf(cache.terms[old])) : remap[old]));
-    } else {
-      const unstemmed = document.lang === "be";
-      const words = wordIds[unstemmed ? 1 : 0];
-      const touched = [];
-      const fieldLengths = FIELD_NAMES.map((field, f) => {
-        const found = text.words(fieldText(document, field));
-        for (const word of found) {
-          let id = words.get(word);
-          if (id === undefined) words.set(word, (id = idOf(text.stem(word, unstemmed))));
-          if (seen[id] !== number + 1) {
-            seen[id] = number + 1;
-            touched.push(id);
-            counts.fill(0, id * F, id * F + F);
-          }
-          counts[id * F + f] += 1;
-        }
-        return found.length;
-      });
-      kept.add(key, touched, counts, fieldLengths);
+      into.copy(key, cache, (old) => (remap[old] < 0 ? (remap[old] = idOf(cache.terms[old])) : remap[old]));
+      return;
     }
+    const document = documents[number];
+    const unstemmed = document.lang === "be";
+    const words = wordIds[unstemmed ? 1 : 0];
+    const touched = [];
+    const fieldLengths = FIELD_NAMES.map((field, f) => {
+      const found = text.words(fieldText(document, field));
+      for (const word of found) {
+        let id = words.get(word);
+        if (id === undefined) words.set(word, (id = idOf(text.stem(word, unstemmed))));
+        if (seen[id] !== number + 1) {
+          seen[id] = number + 1;
+          touched.push(id);
+          counts.fill(0, id * F, id * F + F);
+        }
+        counts[id * F + f] += 1;
+      }
+      return found.length;
+    });
+    into.add(key, touched, counts, fieldLengths);
+  });
+  return into;
+}
+
+/* Each actor's and tag's documents (filter terms: membership only), packed. */
+function filterPostings(documents) {
+  const filters = new Map();
+  documents.forEach((document, number) => {
     for (const field of ["actors", "tags"]) {
       for (const name of new Set(document[field] || [])) {
         const term = FILTER[field] + text.words(name).join(" ");
@@ -144,16 +163,15 @@ function readWords(documents, cache) {
         if (list[list.length - 1] !== number) list.push(number);
       }
     }
-    return key;
   });
-  return { kept, keys, filters };
+  return new Map([...filters].map(([term, list]) => [term, packed(list, 1)]));
 }
 
-/* term -> [document, weight, document, weight...] (BM25F weights, 1..LEVELS), and the
-   terms found in a name field. The lists are views of one typed array, sized by a first
-   pass over the rows (a hundred thousand articles make tens of millions of postings). */
-function weighted(kept, keys) {
-  const average = averages(kept, keys);
+/* term -> [document, weight, document, weight...] (BM25F weights, 1..LEVELS); and into
+   kept.named, for each term, the number of documents that hold it in a name field. The
+   lists are views of one typed array, sized by a first pass over the rows (a hundred
+   thousand articles make tens of millions of postings). */
+function weighted(kept, keys, average) {
   const rows = kept.rows;
   const starts = new Int32Array(kept.terms.length + 1);
   for (const key of keys) {
@@ -163,42 +181,61 @@ function weighted(kept, keys) {
   for (let id = 0; id < kept.terms.length; id++) starts[id + 1] += starts[id];
   const flat = new Int32Array(starts[kept.terms.length]);
   const filled = starts.slice(0, kept.terms.length);
-  const named = new Uint8Array(kept.terms.length);
-  const isName = FIELD_NAMES.map((field, f) => NAME_FIELD_NUMBERS.includes(f));
+  kept.named = new Int32Array(kept.terms.length);
   keys.forEach((key, number) => {
-    const [offset, count, ...fieldLengths] = kept.docs[key];
-    const norms = FIELD_NAMES.map((field, f) => {
-      const { weight: w, b } = FIELDS[field];
-      return w / (1 - b + (b * fieldLengths[f]) / average[f]);
-    });
-    for (let row = 0, at = offset; row < count; row++, at += ROW_BYTES) {
-      const id = rows.readUInt32LE(at);
-      let frequency = 0;
-      for (let f = 0; f < F; f++) {
-        const n = rows.readUInt16LE(at + 4 + 2 * f);
-        if (n) {
-          frequency += norms[f] * n;
-          if (isName[f]) named[id] = 1;
-        }
-      }
+    eachWeight(kept, key, average, (id, weight) => {
       flat[filled[id]++] = number;
-      flat[filled[id]++] = Math.max(1, Math.round((LEVELS * frequency) / (K1 + frequency)));
-    }
+      flat[filled[id]++] = weight;
+    });
+    countNames(kept, key, 1);
   });
-  const lists = kept.terms.map((term, id) => flat.subarray(starts[id], starts[id + 1]));
-  return { lists, named };
+  return kept.terms.map((term, id) => flat.subarray(starts[id], starts[id + 1]));
+}
+
+/* found(term number, weight) for each term of a document (by its key in kept). */
+function eachWeight(kept, key, average, found) {
+  const [offset, count, ...fieldLengths] = kept.docs[key];
+  const norms = FIELD_NAMES.map((field, f) => {
+    const { weight: w, b } = FIELDS[field];
+    return w / (1 - b + (b * fieldLengths[f]) / average[f]);
+  });
+  const rows = kept.rows;
+  for (let row = 0, at = offset; row < count; row++, at += ROW_BYTES) {
+    let frequency = 0;
+    for (let f = 0; f < F; f++) frequency += norms[f] * rows.readUInt16LE(at + 4 + 2 * f);
+    found(rows.readUInt32LE(at), Math.max(1, Math.round((LEVELS * frequency) / (K1 + frequency))));
+  }
+}
+
+/* Add `by` to kept.named of each term that the document (its key) holds in a name field. */
+function countNames(kept, key, by) {
+  const [offset, count] = kept.docs[key];
+  const rows = kept.rows;
+  for (let row = 0, at = offset; row < count; row++, at += ROW_BYTES) {
+    if (NAME_FIELD_NUMBERS.some((f) => rows.readUInt16LE(at + 4 + 2 * f))) kept.named[rows.readUInt32LE(at)] += by;
+  }
 }
 
 const ROW_BYTES = 4 + 2 * F; // a term's number, then its count in each field
 
 /* The words of each document of the last run, by the digest of its text: for each, where
-   its rows begin in `rows` (a term's number and its counts), how many, its field lengths. */
+   its rows begin in `rows` (a term's number and its counts), how many, its field lengths.
+   named: for each term, how many of the run's documents hold it in a name field. A run
+   that changes a few documents adds theirs and drops the others' from `docs`, leaving
+   their rows as garbage (counted in rows) until a whole run writes a cache anew. */
 class WordCache {
-  constructor(terms = [], docs = {}, rows = Buffer.alloc(0)) {
+  constructor(terms = [], docs = {}, rows = Buffer.alloc(0), named = new Int32Array(0), garbage = 0) {
     this.terms = terms;
     this.docs = docs;
     this.rows = rows;
     this.size = rows.length;
+    this.named = named;
+    this.garbage = garbage;
+  }
+
+  drop(key) {
+    this.garbage += this.docs[key][1];
+    delete this.docs[key];
   }
 
   /* A document the other cache knows, its term numbers made ours by renumber. */
@@ -235,18 +272,20 @@ class WordCache {
 
   static read(file) {
     try {
-      const { terms, docs } = JSON.parse(fs.readFileSync(`${file}.json`, "utf8"));
-      return new WordCache(terms, docs, fs.readFileSync(`${file}.rows`));
+      const { terms, docs, garbage } = JSON.parse(fs.readFileSync(`${file}.json`, "utf8"));
+      const named = new Int32Array(new Uint8Array(fs.readFileSync(`${file}.named`)).buffer);
+      return new WordCache(terms, docs, fs.readFileSync(`${file}.rows`), named, garbage);
     } catch (error) {
       return new WordCache();
     }
   }
 
   write(file) {
+    const named = this.named.subarray(0, this.terms.length);
     fs.writeFileSync(`${file}.rows.tmp`, this.rows.subarray(0, this.size));
-    fs.writeFileSync(`${file}.json.tmp`, JSON.stringify({ terms: this.terms, docs: this.docs }));
-    fs.renameSync(`${file}.rows.tmp`, `${file}.rows`);
-    fs.renameSync(`${file}.json.tmp`, `${file}.json`);
+    fs.writeFileSync(`${file}.named.tmp`, new Uint8Array(named.buffer, named.byteOffset, named.byteLength));
+    fs.writeFileSync(`${file}.json.tmp`, JSON.stringify({ terms: this.terms, docs: this.docs, garbage: this.garbage }));
+    for (const part of ["rows", "named", "json"]) fs.renameSync(`${file}.${part}.tmp`, `${file}.${part}`);
   }
 }
 
@@ -286,16 +325,16 @@ function spellingKey(term) {
 }
 
 /* The words of names (titles, actors, tags), by their first two letters: a word that the
-   index lacks is looked up there for the names a letter or two away. Returns the keys. */
-function spellingFiles(terms, named) {
+   index lacks is looked up there for the names a letter or two away. terms: sorted. */
+function spellingFiles(terms) {
   const byKey = new Map();
   for (const term of terms) {
-    if (!named.has(term) || term.length < 3) continue;
+    if (term.length < 3) continue;
     const key = spellingKey(term);
     if (!byKey.has(key)) byKey.set(key, []);
     byKey.get(key).push(term);
   }
-  return [...byKey].map(([key, list]) => [`spelling-${key}.js`, JSON.stringify(list), (json) => call("spelling", JSON.stringify(key), json)]);
+  return [...byKey].map(([key, list]) => dataFile(`spelling-${key}.js`, JSON.stringify(list), (json) => call("spelling", JSON.stringify(key), json)));
 }
 
 /* The larger files' data, as gzip in base64: a third of the bytes of the JSON, on disk and
@@ -309,37 +348,199 @@ function call(name, ...json) {
   return `window.SiteSearch.${name}(${json.join(",")});\n`;
 }
 
-/* Every file of the index: [name, its data as JSON, (that JSON) => the file's content],
-   and the words of each document, for the next run. */
-function indexFiles(documents, cache) {
-  const { kept, keys, filters } = readWords(documents, cache);
-  const { lists, named } = weighted(kept, keys);
-  const postings = new Map();
-  kept.terms.forEach((term, id) => { if (lists[id].length) postings.set(term, [lists[id], 2]); });
-  for (const [term, list] of filters) postings.set(term, [list, 1]);
-  const nameTerms = new Set(kept.terms.filter((term, id) => named[id]));
-  const terms = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/* The words files as a chunker cuts a sorted run of [term, packed postings]: a file ends
+   after a term whose hash is a multiple of CUT once it holds MIN_BYTES (or at MAX_BYTES).
+   A file of the last run can be kept whole where a file would begin anyway. */
+class Chunker {
+  constructor() {
+    this.files = []; // {entries} of a new file, or {kept: n} (the last run's words-n.js)
+    this.entries = [];
+    this.bytes = 0;
+  }
+
+  get empty() {
+    return this.entries.length === 0;
+  }
+
+  add(term, list) {
+    this.entries.push([term, list]);
+    this.bytes += term.length + list.length + 8;
+    if ((this.bytes >= MIN_BYTES && fnv(term) % CUT === 0) || this.bytes >= MAX_BYTES) this.flush();
+  }
+
+  keep(number) {
+    this.files.push({ kept: number });
+  }
+
+  flush() {
+    if (!this.empty) this.files.push({ entries: this.entries });
+    this.entries = [];
+    this.bytes = 0;
+  }
+}
+
+/* An index file: its name, the digest of its data, and (once it is written) its content. */
+function dataFile(name, json, wrap) {
+  return { name, hash: digestOf(json), content: () => wrap(json) };
+}
+
+function wordsFile(number, entries) {
+  const json = JSON.stringify(entries);
+  return dataFile(`words-${number}.js`, json, (data) => call("words", number, JSON.stringify(packed64(data))));
+}
+
+/* The words files of every term: each document's postings weighed anew. */
+function allWords(documents, keys, cache, filters) {
+  const kept = readWords(documents, keys, cache, new WordCache());
+  const average = averages(kept, keys);
+  const lists = weighted(kept, keys, average);
+  const postings = new Map(filters);
+  kept.terms.forEach((term, id) => { if (lists[id].length) postings.set(term, packed(lists[id], 2)); });
+  const chunker = new Chunker();
+  for (const term of [...postings.keys()].sort(byCodeUnits)) chunker.add(term, postings.get(term));
+  chunker.flush();
+  return { kept, average, entries: chunker.files.map((file) => file.entries), incremental: false };
+}
+
+function byCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/* The words files when few documents changed in place (or were added or removed at the
+   end) and the fields' average lengths stayed: then no other document's weights move, and
+   only the terms of the changed documents (before and after) and the filters that changed
+   differ from the last run. The files that hold them are read back and cut again, until a
+   cut falls where the last run's did; the files after it are the last run's. Gives the
+   same files as allWords; null where it does not apply (allWords then). */
+function changedWords(documents, keys, cache, previous, filters, folder) {
+  const before = previous.keys;
+  if (!before || !previous.words || !previous.words.length || cache.garbage * 2 > cache.size / ROW_BYTES) return null;
+  const changed = [];
+  for (let n = 0; n < Math.max(keys.length, before.length); n++) if (keys[n] !== before[n]) changed.push(n);
+  if (changed.length > Math.max(64, keys.length / 20)) return null;
+  if (changed.some((n) => n < before.length && !cache.docs[before[n]])) return null;
+  const kept = readWords(documents, keys, cache, cache); // the new documents' words added
+  const average = averages(kept, keys);
+  if (average.join() !== previous.averages.join()) return null;
+  kept.named = grown(kept.named, kept.terms.length);
+  const additions = new Map(); // term number -> [document, weight...] of the changed documents
+  const words = new Set(); // the terms whose postings change
+  for (const n of changed) {
+    if (n < before.length) {
+      eachRow(kept, before[n], (id) => words.add(id));
+      countNames(kept, before[n], -1);
+    }
+    if (n < keys.length) {
+      eachWeight(kept, keys[n], average, (id, weight) => {
+        words.add(id);
+        if (!additions.has(id)) additions.set(id, []);
+        additions.get(id).push(n, weight);
+      });
+      countNames(kept, keys[n], 1);
+    }
+  }
+  const isChanged = new Set(changed);
+  const replaced = new Map(); // term -> (its packed postings in the last run) -> its packed postings now
+  for (const id of words) {
+    replaced.set(kept.terms[id], (old) => merged(old, isChanged, additions.get(id) || []));
+  }
+  const filtered = previous.filters;
+  for (const term of new Set([...filters.keys(), ...Object.keys(filtered)])) {
+    if (filters.get(term) !== filtered[term]) replaced.set(term, () => filters.get(term) || "");
+  }
+  const entries = rechunked(previous, [...replaced.keys()].sort(byCodeUnits), replaced, folder);
+  if (!entries) return null;
+  const current = new Set(keys);
+  for (const n of changed) {
+    if (n < before.length && !current.has(before[n]) && kept.docs[before[n]]) kept.drop(before[n]);
+  }
+  return { kept, average, entries, incremental: true };
+}
+
+/* found(term number) for each row of a document (by its key in kept). */
+function eachRow(kept, key, found) {
+  const [offset, count] = kept.docs[key];
+  for (let row = 0, at = offset; row < count; row++, at += ROW_BYTES) found(kept.rows.readUInt32LE(at));
+}
+
+/* A term's packed postings: the last run's (old), without the changed documents', with
+   the additions (document, weight, ... in document order). */
+function merged(old, isChanged, additions) {
+  const list = [];
+  let n = 0;
+  let a = 0;
+  for (const part of old ? old.split(",") : []) {
+    n += parseInt(part.slice(0, -1), 36);
+    if (isChanged.has(n)) continue;
+    while (a < additions.length && additions[a] < n) list.push(additions[a++], additions[a++]);
+    list.push(n, parseInt(part.slice(-1), 36));
+  }
+  while (a < additions.length) list.push(additions[a++], additions[a++]);
+  return packed(list, 2);
+}
+
+/* The words files: the last run's where none of `terms` (sorted) falls and a cut falls
+   before them; the others read back, their entries for `terms` replaced (a term that
+   comes to no postings dropped), and cut again. Each file's entries, or {kept: n}. */
+function rechunked(previous, terms, replaced, folder) {
+  const firsts = previous.words;
+  const chunker = new Chunker();
+  let t = 0;
+  for (let n = 0; n < firsts.length; n++) {
+    const end = t;
+    while (t < terms.length && (n + 1 === firsts.length || terms[t] < firsts[n + 1])) t++;
+    if (t === end && chunker.empty && fs.existsSync(path.join(folder, `words-${n}.js`))) {
+      chunker.keep(n);
+      continue;
+    }
+    const old = readWordsFile(folder, n);
+    if (!old) return null;
+    let i = 0;
+    const put = (term, list) => { if (list) chunker.add(term, list); };
+    for (let r = end; r < t; r++) {
+      const term = terms[r];
+      while (i < old.length && old[i][0] < term) put(...old[i++]);
+      const same = i < old.length && old[i][0] === term;
+      put(term, replaced.get(term)(same ? old[i++][1] : undefined));
+    }
+    while (i < old.length) put(...old[i++]);
+  }
+  chunker.flush();
+  return chunker.files.map((file) => file.entries || file.kept);
+}
+
+/* The entries of the last run's words-n.js, read back from the folder (null if absent). */
+function readWordsFile(folder, n) {
+  try {
+    const content = fs.readFileSync(path.join(folder, `words-${n}.js`), "utf8");
+    const packedData = JSON.parse(content.slice(content.indexOf('"'), content.lastIndexOf('"') + 1));
+    return JSON.parse(zlib.gunzipSync(Buffer.from(packedData, "base64")).toString("utf8"));
+  } catch (error) {
+    return null;
+  }
+}
+
+/* Every file of the index, and what the next run needs: the words of each document
+   (a WordCache) and the state (the documents' keys, the averages, the first term of each
+   words file, the filters' postings). */
+function indexFiles(documents, cache, previous, folder) {
+  const keys = documents.map(documentKey);
+  const filters = filterPostings(documents);
+  const words = changedWords(documents, keys, cache, previous, filters, folder) || allWords(documents, keys, cache, filters);
   const files = [];
   const firstTerms = [];
-  let file = [];
-  let bytes = 0;
-  const flush = () => {
-    if (!file.length) return;
-    const number = firstTerms.length;
-    const entries = file;
-    files.push([`words-${number}.js`, JSON.stringify(entries), (json) => call("words", number, JSON.stringify(packed64(json)))]);
-    firstTerms.push(file[0][0]);
-    file = [];
-    bytes = 0;
-  };
-  for (const term of terms) {
-    const list = packed(...postings.get(term));
-    file.push([term, list]);
-    bytes += term.length + list.length + 8;
-    if ((bytes >= MIN_BYTES && fnv(term) % CUT === 0) || bytes >= MAX_BYTES) flush();
-  }
-  flush();
-  const spelling = spellingFiles(terms, nameTerms);
+  words.entries.forEach((entries, number) => {
+    if (Array.isArray(entries)) {
+      files.push(wordsFile(number, entries));
+      firstTerms.push(entries[0][0]);
+    } else {
+      files.push(keptWordsFile(previous, folder, entries, number));
+      firstTerms.push(previous.words[entries]);
+    }
+  });
+  const { kept } = words;
+  const nameTerms = kept.terms.filter((term, id) => kept.named[id] > 0).sort(byCodeUnits);
+  const spelling = spellingFiles(nameTerms);
   files.push(...spelling);
   const categories = [...new Set(documents.map((d) => d.category || ""))].sort();
   const width = Math.max(1, Math.ceil(Math.log(Math.max(categories.length, 2)) / Math.log(36)));
@@ -355,24 +556,36 @@ function indexFiles(documents, cache) {
     years,
     categories,
     categoryWidth: width,
-    spelling: spelling.map(([name]) => name.slice(9, -3)).sort(),
+    spelling: spelling.map(({ name }) => name.slice(9, -3)).sort(),
     levels: LEVELS,
   };
-  files.push(["manifest.js", JSON.stringify(manifest), (json) => call("manifest", json)]);
+  files.push(dataFile("manifest.js", JSON.stringify(manifest), (json) => call("manifest", json)));
   const code = new Map(categories.map((name, n) => [name, n.toString(36).padStart(width, "0")]));
   const facets = documents.map((d) => code.get(d.category || "")).join("");
-  files.push(["facets.js", JSON.stringify(facets), (json) => call("facets", json)]);
+  files.push(dataFile("facets.js", JSON.stringify(facets), (json) => call("facets", json)));
   const names = (field) => [...new Set(documents.flatMap((d) => d[field] || []))].sort();
   const allNames = { actors: names("actors"), tags: names("tags") };
-  files.push(["names.js", JSON.stringify(allNames), (json) => call("names", json)]);
+  files.push(dataFile("names.js", JSON.stringify(allNames), (json) => call("names", json)));
   documents.forEach((d, number) => {
     const shown = {
       title: d.title, url: d.url, date: d.date, datetime: d.datetime, category: d.category,
       actors: d.actors, tags: d.tags, lead: d.lead, body: d.body,
     };
-    files.push([`docs/${number}.js`, JSON.stringify(shown), (json) => call("doc", number, JSON.stringify(packed64(json)))]);
+    files.push(dataFile(`docs/${number}.js`, JSON.stringify(shown), (json) => call("doc", number, JSON.stringify(packed64(json)))));
   });
-  return { files, kept };
+  const state = { keys, averages: words.average, words: firstTerms, filters: Object.fromEntries(filters) };
+  return { files, kept, state, incremental: words.incremental };
+}
+
+/* The last run's words-n.js as this run's words-number.js: the same data, so the same
+   digest; read now if it is renamed, before the files are written. */
+function keptWordsFile(previous, folder, n, number) {
+  const name = `words-${number}.js`;
+  const hash = previous.files[`words-${n}.js`];
+  if (n === number) return { name, hash, content: () => fs.readFileSync(path.join(folder, name), "utf8") };
+  const content = fs.readFileSync(path.join(folder, `words-${n}.js`), "utf8");
+  const renamed = content.replace(`window.SiteSearch.words(${n},`, `window.SiteSearch.words(${number},`);
+  return { name, hash, content: () => renamed };
 }
 
 function readState(file) {
@@ -390,27 +603,28 @@ function readState(file) {
 function build(documents, folder, stateFile) {
   const previous = (stateFile && readState(stateFile)) || { files: {} };
   const cache = stateFile && previous.version ? WordCache.read(`${stateFile}.words`) : new WordCache();
-  const { files, kept } = indexFiles(documents, cache);
+  const { files, kept, state, incremental } = indexFiles(documents, cache, previous, folder);
   fs.mkdirSync(path.join(folder, "docs"), { recursive: true });
   const hashes = {};
   const changed = [];
-  for (const [name, json, content] of files) {
-    hashes[name] = digestOf(json);
-    if (previous.files[name] === hashes[name] && fs.existsSync(path.join(folder, name))) continue;
+  for (const { name, hash, content } of files) {
+    hashes[name] = hash;
+    if (previous.files[name] === hash && fs.existsSync(path.join(folder, name))) continue;
     const file = path.join(folder, name);
+    const text = content();
     fs.rmSync(file, { force: true }); // replaced, never written in place: the output may link it
-    fs.writeFileSync(file, content(json));
+    fs.writeFileSync(file, text);
     changed.push(name);
   }
   const removed = Object.keys(previous.files).filter((name) => !(name in hashes));
   for (const name of removed) fs.rmSync(path.join(folder, name), { force: true });
   if (stateFile) {
     kept.write(`${stateFile}.words`);
-    fs.writeFileSync(`${stateFile}.tmp`, JSON.stringify({ version: STATE_VERSION, files: hashes }));
+    fs.writeFileSync(`${stateFile}.tmp`, JSON.stringify({ version: STATE_VERSION, files: hashes, ...state }));
     fs.renameSync(`${stateFile}.tmp`, stateFile);
   }
   const digest = digestOf(JSON.stringify(Object.entries(hashes).sort()));
-  return { changed: changed.sort(), removed: removed.sort(), digest };
+  return { changed: changed.sort(), removed: removed.sort(), digest, incremental };
 }
 
 if (require.main === module) {
