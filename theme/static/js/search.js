@@ -416,10 +416,12 @@
       root.setAttribute("data-state", "done");
       return Promise.resolve();
     }
-    var first = filesFor(parsed, chosen).concat(spellingFiles(parsed));
-    return Promise.all(first.map(load)).then(function () {
+    // the words the typos stand for are looked up as soon as the spelling files are in,
+    // while the query's own words files are still loading
+    var typos = Promise.all(spellingFiles(parsed).map(load)).then(function () {
       return Promise.all(findTypos(parsed).map(load));
-    }).then(function () {
+    });
+    return Promise.all(filesFor(parsed, chosen).map(load).concat([typos])).then(function () {
       if (key !== current.query) return;
       var ranked = rank(parsed, chosen, controls.sort.value === "date");
       current.results = ranked.results;
