@@ -120,19 +120,33 @@
     return file ? file.get(term) : undefined;
   }
 
-  /* postings "gap weight,gap weight,..." as [[document, weight], ...] */
+  /* postings "gap weight,gap weight,..." (base 36; a filter's term: gaps only) as
+     {numbers, weights, length}, read a character at a time: a common word has thousands. */
   function decode(entry) {
     if (entry.decoded) return entry.decoded;
-    var result = [];
-    var number = 0;
+    var text = entry[1];
     var filter = entry[0].charAt(0) === "\u0001";
-    entry[1].split(",").forEach(function (part) {
-      if (!part) return;
-      number += parseInt(filter ? part : part.slice(0, -1), 36);
-      result.push([number, filter ? 0 : parseInt(part.slice(-1), 36)]);
-    });
-    entry.decoded = result;
-    return result;
+    var length = text ? 1 : 0;
+    for (var i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) length++;
+    var numbers = new Int32Array(length);
+    var weights = new Uint8Array(length);
+    var number = 0;
+    var value = 0;
+    var digit = 0;
+    for (var n = 0, at = 0; n < length; at++) {
+      var code = at < text.length ? text.charCodeAt(at) : 44;
+      if (code !== 44) {
+        digit = code <= 57 ? code - 48 : code - 87;
+        value = value * 36 + digit;
+        continue;
+      }
+      number += filter ? value : (value - digit) / 36; // a term's last digit is its weight
+      numbers[n] = number;
+      weights[n++] = filter ? 0 : digit;
+      value = 0;
+    }
+    entry.decoded = { numbers: numbers, weights: weights, length: length };
+    return entry.decoded;
   }
 
   function rarity(entry) {
@@ -285,7 +299,7 @@
   }
 
   function membersOf(entry) {
-    return new Set(entry ? decode(entry).map(function (posting) { return posting[0]; }) : []);
+    return new Set(entry ? decode(entry).numbers : []);
   }
 
   /* Every matching article, best first: all the words matched before some of them. */
@@ -298,10 +312,11 @@
       termsFor(item).forEach(function (term) {
         matched.add(term.entry[0]);
         var weight = rarity(term.entry) * term.factor / index.manifest.levels;
-        decode(term.entry).forEach(function (posting) {
-          var score = weight * posting[1];
-          if (score > (best.get(posting[0]) || 0)) best.set(posting[0], score);
-        });
+        var postings = decode(term.entry);
+        for (var n = 0; n < postings.length; n++) {
+          var score = weight * postings.weights[n];
+          if (score > (best.get(postings.numbers[n]) || 0)) best.set(postings.numbers[n], score);
+        }
       });
       best.forEach(function (score, number) {
         if (!keep(number)) return;
