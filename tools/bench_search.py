@@ -149,32 +149,30 @@ def queries_for(documents: list[dict]) -> dict[str, tuple[str, set[int]]]:
     actor = next(a for a, _ in actors[len(actors) // 3 :] if max(map(len, a.split())) >= 5)
     longest = max(actor.split(), key=len)
     typo = actor.replace(longest, longest[:2] + longest[3:])  # its third letter dropped
-    # The Cyrillic word and the phrase have one right answer at any size: a word of one
-    # article only, two words that no other article has both of.
+    # The Cyrillic word and the phrase are the rarest of their kind, so that their right
+    # answers (the articles that hold them) are few at any size.
     bodies = [set(re.findall(r"\w+", d["body"].lower())) for d in documents]
     articles_with = Counter(word for words in bodies for word in words)
-    cyrillic_number, cyrillic_word = next(
-        (n, word)
-        for n, words in enumerate(bodies)
-        for word in sorted(words, key=len, reverse=True)
-        if re.fullmatch("[а-я]{7,}", word) and articles_with[word] == 1
+    cyrillic_word = min(
+        (word for word in articles_with if re.fullmatch("[а-я]{7,}", word)),
+        key=lambda word: (articles_with[word], -len(word), word),
     )
     middle = len(documents) // 2
     target = documents[middle]
     words = re.findall(r"\w+", target["body"])
     pairs = [(a, b) for a, b in itertools.pairwise(words) if min(len(a), len(b)) >= 6]
     pairs.sort(key=lambda pair: articles_with[pair[0].lower()] + articles_with[pair[1].lower()])
-    phrase = " ".join(
-        next(
-            (a, b) for a, b in pairs if sum(a.lower() in w and b.lower() in w for w in bodies) == 1
-        )
-    )
+
+    def holding(*terms):
+        return {n for n, body in enumerate(bodies) if all(t.lower() in body for t in terms)}
+
+    phrase = min(pairs[:20], key=lambda pair: len(holding(*pair)))
     prefix = next(w for w in re.findall(r"[a-z]{7,}", target["title"].lower()))[:4]
     return {
         "body-only word": (body_only, set()),
         "actor with a typo": (typo, {n for n, d in enumerate(documents) if actor in d["actors"]}),
-        "Cyrillic word": (cyrillic_word, {cyrillic_number}),
-        "two-word phrase": (phrase, {middle}),
+        "Cyrillic word": (cyrillic_word, holding(cyrillic_word)),
+        "two-word phrase": (" ".join(phrase), holding(*phrase)),
         "prefix": (prefix, set()),
         "exact title": (target["title"], {len(documents) // 2}),
     }
