@@ -5,6 +5,7 @@ around the words found, Russian stemming, typos in names, and queries that are n
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 import pytest
@@ -106,6 +107,53 @@ def test_filters_combine_with_the_query(reader):
     assert search(reader, "ministry", tag="trade") == ["Potash exports fall"]
     reader.page.select_option("#search-category", "Economy")
     expect(reader.page.locator("#search-results > li")).to_have_count(1)
+
+
+def test_each_category_and_year_shows_how_many_results_it_would_give(reader):
+    search(reader, "potash")
+    categories = reader.page.locator("#search-category option").all_inner_texts()
+    assert categories == ["Any", "Economy (1)", "Security (6)"]
+    years = reader.page.locator("#search-year option").all_inner_texts()
+    assert years == ["Any", "2018 (1)", "2019 (0)", "2020 (0)", "2021 (6)"]
+    # a category's count keeps the other filters, not its own
+    search(reader, "potash", year="2018", category="Security")
+    categories = reader.page.locator("#search-category option").all_inner_texts()
+    assert categories == ["Any", "Economy (1)", "Security (0)"]
+    years = reader.page.locator("#search-year option").all_inner_texts()
+    assert years == ["Any", "2018 (0)", "2019 (0)", "2020 (0)", "2021 (6)"]
+
+
+def test_filters_alone_list_their_articles_newest_first(reader):
+    titles = search(reader, "", actor="Sergei Lavrov")
+    assert titles == [*(f"Quarterly review {n}" for n in range(5, -1, -1)), "Встреча в Минске"]
+    expect(reader.page.locator("#search-status")).to_have_text("7 articles.")
+    assert search(reader, "", category="Economy", year="2019") == [
+        "Quarry report 1",
+        "Quarry report 0",
+    ]
+    assert search(reader, "", tag="nothing of the kind") == []
+    expect(reader.page.locator("#search-status")).to_have_text("No article has all of these.")
+
+
+def suggestions(reader, box: str, typed: str) -> list[tuple[str, str]]:
+    """(name, label) of what the box suggests once `typed` is typed into it."""
+    field = reader.page.locator(f"#search-{box}")
+    field.fill(typed)
+    options = reader.page.locator(f"#search-{box}s-names option")
+    expect(options.first).to_have_attribute("label", re.compile(r"^\d+ article"))
+    return [(o.get_attribute("value"), o.get_attribute("label")) for o in options.all()]
+
+
+def test_the_actor_box_suggests_names_with_how_many_results_each_gives(reader):
+    search(reader, "potash")
+    assert suggestions(reader, "actor", "ser") == [("Sergei Lavrov", "6 articles")]
+    search(reader, "")
+    assert suggestions(reader, "actor", "Sergei La") == [("Sergei Lavrov", "7 articles")]
+    search(reader, "ministry")  # every article but the Russian one and the quarries
+    # the word being typed is kept, even a single letter
+    assert suggestions(reader, "actor", "b") == [("Belaruskali", "1 article")]
+    search(reader, "ministry")
+    assert suggestions(reader, "tag", "re") == [("review", "6 articles")]
 
 
 def test_russian_words_are_found_in_other_forms(reader):

@@ -29,13 +29,14 @@
                     weight in it (BM25F: field weights and length normalisation applied
                     here, one base-36 digit); actors and tags as terms too
                     ("\u0001a:" and "\u0001t:" + the folded name), for the filters
-   - facets.js      each document's category, as base-36 digits (categoryWidth each)
+   - facets.js      each document's category, as base-36 digits (categoryWidth each), for
+                    the category filter and the count beside each category
    - names.js       every actor's and tag's name, for the filters' suggestions
    - spelling-K.js  the words of titles, actors and tags that begin with the two letters K
                     (their code units in hexadecimal), for the words a typo stands for
    - docs/N.js      what a result shows and its passage comes from: title, url, date,
                     category, actors, tags, lead and the plain text of the body
-   The words and docs files hold their data as gzip in base64 (packed64).
+   The words, facets and docs files hold their data as gzip in base64 (packed64).
    A query loads the manifest, then only the words files that hold its terms, then the
    docs of the results on screen. */
 "use strict";
@@ -68,7 +69,7 @@ const LEVELS = 35; // weights as base-36 digits 1..z
 const MIN_BYTES = 12 * 1024;
 const MAX_BYTES = 64 * 1024;
 const CUT = 32;
-const STATE_VERSION = 4;
+const STATE_VERSION = 5; // 5: facets.js packed
 const FILTER = { actors: "\u0001a:", tags: "\u0001t:" };
 
 const FIELD_NAMES = Object.keys(FIELDS);
@@ -562,7 +563,7 @@ function indexFiles(documents, cache, previous, folder) {
   files.push(dataFile("manifest.js", JSON.stringify(manifest), (json) => call("manifest", json)));
   const code = new Map(categories.map((name, n) => [name, n.toString(36).padStart(width, "0")]));
   const facets = documents.map((d) => code.get(d.category || "")).join("");
-  files.push(dataFile("facets.js", JSON.stringify(facets), (json) => call("facets", json)));
+  files.push(dataFile("facets.js", JSON.stringify(facets), (json) => call("facets", JSON.stringify(packed64(json)))));
   const names = (field) => [...new Set(documents.flatMap((d) => d[field] || []))].sort();
   const allNames = { actors: names("actors"), tags: names("tags") };
   files.push(dataFile("names.js", JSON.stringify(allNames), (json) => call("names", json)));

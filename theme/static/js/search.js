@@ -32,7 +32,7 @@
   var base = root.getAttribute("data-index");
   var index = { manifest: null, files: {}, docs: {}, facets: null, names: null, spelling: {} };
   var waiting = {};
-  var current = { query: null, results: [], limit: PAGE, matched: null };
+  var current = { query: null, results: [], limit: PAGE, matched: null, scored: null, parsed: [] };
 
   function say(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
@@ -56,7 +56,12 @@
         arrived("words-" + number);
       }, fail);
     },
-    facets: function (codes) { index.facets = codes; arrived("facets"); },
+    facets: function (packed) {
+      unpack(packed).then(function (codes) {
+        index.facets = codes;
+        arrived("facets");
+      }, fail);
+    },
     names: function (data) { index.names = data; arrived("names"); },
     spelling: function (key, terms) { index.spelling[key] = terms; arrived("spelling-" + key); },
     doc: function (number, packed) {
@@ -189,15 +194,14 @@
   }
 
   function filesFor(parsed, filters) {
-    var names = new Set();
-    if (!index.manifest.words.length) return []; // an archive with no words at all
+    var names = new Set(["facets"]); // each result's category, for the counts beside them
+    if (!index.manifest.words.length) return Array.from(names); // an archive with no words
     parsed.forEach(function (item) {
       item.forms.forEach(function (form) { names.add("words-" + fileOf(form)); });
       if (item.prefix) filesOfRange(item.word).forEach(function (n) { names.add("words-" + n); });
     });
     if (filters.actor) names.add("words-" + fileOf(filterTerm("a", filters.actor)));
     if (filters.tag) names.add("words-" + fileOf(filterTerm("t", filters.tag)));
-    if (filters.category) names.add("facets");
     return Array.from(names);
   }
 
@@ -302,12 +306,11 @@
     return new Set(entry ? decode(entry).numbers : []);
   }
 
-  /* Every matching article, best first: all the words matched before some of them. */
-  function rank(parsed, filters, byDate) {
+  /* Every article that holds a word of the query: number -> {number, score, words}. */
+  function scoreAll(parsed) {
     var scores = new Map();
     var matched = new Set();
-    var keep = allowed(filters);
-    parsed.forEach(function (item, position) {
+    parsed.forEach(function (item) {
       var best = new Map();
       termsFor(item).forEach(function (term) {
         matched.add(term.entry[0]);
@@ -319,21 +322,79 @@
         }
       });
       best.forEach(function (score, number) {
-        if (!keep(number)) return;
         var total = scores.get(number) || { number: number, score: 0, words: 0 };
         total.score += score;
         total.words += 1;
         scores.set(number, total);
       });
     });
-    var results = Array.from(scores.values());
-    var all = results.filter(function (r) { return r.words === parsed.length; });
-    if (all.length) results = all;
-    // Articles are numbered oldest first: the higher number is the newer article.
-    results.sort(byDate ? function (a, b) { return b.number - a.number; } : function (a, b) {
+    return { scores: scores, matched: matched };
+  }
+
+  /* With no words but a filter, every article is a candidate, newest first. */
+  function everyArticle() {
+    var scores = new Map();
+    for (var number = 0; number < index.manifest.documents; number++) {
+      scores.set(number, { number: number, score: 0, words: 0 });
+    }
+    return { scores: scores, matched: new Set() };
+  }
+
+  /* The scored articles that the filters keep: those with all the query's words if there
+     are any such, else those with some. */
+  function kept(scores, wanted, keep) {
+    var results = [];
+    var all = false;
+    scores.forEach(function (result) {
+      if (!keep(result.number)) return;
+      if (result.words === wanted && !all) {
+        all = true;
+        results = results.filter(function (r) { return r.words === wanted; });
+      }
+      if (!all || result.words === wanted) results.push(result);
+    });
+    return results;
+  }
+
+  /* Best first (ties: the newest, the higher number, first), or newest first. */
+  function ordered(results, byDate) {
+    return results.sort(byDate ? function (a, b) { return b.number - a.number; } : function (a, b) {
       return b.words - a.words || b.score - a.score || b.number - a.number;
     });
-    return { results: results, matched: matched };
+  }
+
+  function without(filters, name) {
+    var others = Object.assign({}, filters);
+    others[name] = "";
+    return others;
+  }
+
+  /* How many results each category and each year would give, the other filters applied
+     (as Pagefind counts its filters): shown beside each choice. */
+  function countChoices(scored, wanted, filters) {
+    var categories = new Map();
+    var width = index.manifest.categoryWidth || 1;
+    kept(scored.scores, wanted, allowed(without(filters, "category"))).forEach(function (r) {
+      var code = parseInt(index.facets.substr(r.number * width, width), 36);
+      categories.set(code, (categories.get(code) || 0) + 1);
+    });
+    var years = new Map();
+    var ranges = index.manifest.years;
+    kept(scored.scores, wanted, allowed(without(filters, "year"))).forEach(function (r) {
+      var year = ranges.find(function (range) { return r.number >= range[1] && r.number <= range[2]; });
+      if (year) years.set(String(year[0]), (years.get(String(year[0])) || 0) + 1);
+    });
+    labelChoices(controls.category, function (option) {
+      return categories.get(index.manifest.categories.indexOf(option.value)) || 0;
+    });
+    labelChoices(controls.year, function (option) { return years.get(option.value) || 0; });
+  }
+
+  function labelChoices(select, countOf) {
+    Array.from(select.options).forEach(function (option) {
+      if (!option.value) return;
+      option.textContent = countOf ? say(strings.choice, { name: option.value, count: countOf(option) }) : option.value;
+    });
   }
 
   /* The words of text that a matched term stands for, marked. */
@@ -401,7 +462,9 @@
       list.replaceChildren.apply(list, visible.map(resultItem));
       more.hidden = visible.length >= current.results.length;
       var count = current.results.length;
-      var template = count === 1 ? strings.found_one : count ? strings.found : strings.none;
+      var template = current.parsed.length
+        ? (count === 1 ? strings.found_one : count ? strings.found : strings.none)
+        : (count === 1 ? strings.listed_one : count ? strings.listed : strings.listed_none);
       status.textContent = say(template, { count: count, query: current.words });
       root.setAttribute("data-state", "done");
     });
@@ -416,6 +479,10 @@
     };
   }
 
+  function filtered(chosen) {
+    return Boolean(chosen.category || chosen.year || chosen.actor || chosen.tag);
+  }
+
   function run() {
     var query = input.value.trim().slice(0, 10000);
     var chosen = filters();
@@ -424,10 +491,14 @@
     current.limit = PAGE;
     root.setAttribute("data-state", "searching");
     var parsed = parse(query);
-    if (!parsed.length) {
+    current.parsed = parsed;
+    if (!parsed.length && !(filtered(chosen) && index.manifest.documents)) {
       list.replaceChildren();
       more.hidden = true;
       status.textContent = query ? say(strings.none, { query: query }) : "";
+      current.scored = null;
+      labelChoices(controls.category, null);
+      labelChoices(controls.year, null);
       root.setAttribute("data-state", "done");
       return Promise.resolve();
     }
@@ -438,10 +509,13 @@
     });
     return Promise.all(filesFor(parsed, chosen).map(load).concat([typos])).then(function () {
       if (key !== current.query) return;
-      var ranked = rank(parsed, chosen, controls.sort.value === "date");
-      current.results = ranked.results;
-      current.matched = ranked.matched;
+      var scored = parsed.length ? scoreAll(parsed) : everyArticle();
+      var results = kept(scored.scores, parsed.length, allowed(chosen));
+      current.scored = scored;
+      current.results = ordered(results, controls.sort.value === "date" || !parsed.length);
+      current.matched = scored.matched;
       current.words = query;
+      countChoices(scored, parsed.length, chosen);
       return show(key);
     });
   }
@@ -473,13 +547,76 @@
     });
   }
 
-  /* The actor and tag names, for the filter boxes' suggestions: loaded when first wanted. */
+  var FILTERS = { actors: { control: "actor", code: "a" }, tags: { control: "tag", code: "t" } };
+  var SUGGESTED = 50; // names suggested for what is typed in an actor or tag box
+
+  /* What the actor and tag boxes suggest: with nothing typed, every name; else the names
+     that begin with what is typed, each with how many results it would give (the other
+     filters applied), the most first. A name's articles are its filter term's postings,
+     and the terms of the names that begin alike sit side by side in the words files, so
+     what is typed loads at most three of them. */
   function suggest(kind) {
-    load("names").then(function () {
-      var list = document.getElementById("search-" + kind + "-names");
-      if (list.childElementCount) return;
-      index.names[kind].forEach(function (name) { list.appendChild(new Option(name)); });
+    var filter = FILTERS[kind];
+    var asked = (filter.asked = (filter.asked || 0) + 1); // an earlier answer comes too late
+    var typed = typedName(controls[filter.control].value);
+    var prefix = "\u0001" + filter.code + ":" + typed;
+    var files = typed && index.manifest.words.length ? filesOfRange(prefix) : [];
+    return Promise.all(["names"].concat(files.map(function (n) { return "words-" + n; })).map(load)).then(function () {
+      if (asked !== filter.asked) return;
+      var datalist = document.getElementById("search-" + kind + "-names");
+      if (!typed) {
+        datalist.replaceChildren.apply(datalist, index.names[kind].map(function (name) { return new Option(name); }));
+        return;
+      }
+      var shown = displayNames(kind);
+      var among = candidates(filter.control);
+      var found = [];
+      files.forEach(function (n) {
+        index.files[n].forEach(function (entry, term) {
+          if (term.indexOf(prefix) !== 0 || !shown.has(term)) return;
+          var numbers = decode(entry).numbers;
+          var count = 0;
+          for (var i = 0; i < numbers.length; i++) if (!among || among.has(numbers[i])) count++;
+          found.push({ name: shown.get(term), count: count });
+        });
+      });
+      found.sort(function (a, b) { return b.count - a.count || (a.name < b.name ? -1 : 1); });
+      datalist.replaceChildren.apply(datalist, found.slice(0, SUGGESTED).map(function (name) {
+        var option = new Option("", name.name);
+        option.label = say(name.count === 1 ? strings.articles_one : strings.articles, { count: name.count });
+        return option;
+      }));
     }).catch(fail);
+  }
+
+  /* What is typed in a name box as its filter term is made, but for the word still being
+     typed, kept whatever it is (a single letter, or "be" on its way to "Belaruskali"). */
+  function typedName(value) {
+    var folded = words.fold(value);
+    var last = /[\p{L}\p{N}]+$/u.exec(folded);
+    var before = words.words(last ? folded.slice(0, last.index) : folded);
+    return before.concat(last ? [last[0]] : []).join(" ");
+  }
+
+  /* filter term -> the name as written, for one kind of filter (built once). */
+  function displayNames(kind) {
+    var key = "shown-" + kind;
+    if (!index[key]) {
+      index[key] = new Map(index.names[kind].map(function (name) {
+        return ["\u0001" + FILTERS[kind].code + ":" + words.words(name).join(" "), name];
+      }));
+    }
+    return index[key];
+  }
+
+  /* The numbers of the last query's results without the filter of this box (null: no
+     query nor filter, every article counts). */
+  function candidates(control) {
+    if (!current.scored) return null;
+    var others = allowed(without(filters(), control));
+    return new Set(kept(current.scored.scores, current.parsed.length, others).map(function (r) {
+      return r.number;
+    }));
   }
 
   form.addEventListener("submit", function (event) {
@@ -499,8 +636,15 @@
   Object.keys(controls).forEach(function (name) {
     controls[name].addEventListener("change", function () { remember(); run().catch(fail); });
   });
-  controls.actor.addEventListener("focus", function () { suggest("actors"); });
-  controls.tag.addEventListener("focus", function () { suggest("tags"); });
+  Object.keys(FILTERS).forEach(function (kind) {
+    var box = controls[FILTERS[kind].control];
+    var pause;
+    box.addEventListener("focus", function () { suggest(kind); });
+    box.addEventListener("input", function () {
+      clearTimeout(pause);
+      pause = setTimeout(function () { suggest(kind); }, 120);
+    });
+  });
 
   root.classList.add("search-ready");
   load("manifest").then(function () {
