@@ -339,9 +339,12 @@ function spellingFiles(terms) {
 }
 
 /* The larger files' data, as gzip in base64: a third of the bytes of the JSON, on disk and
-   in an offline copy; the page unpacks it with the browser's DecompressionStream. */
+   in an offline copy; the page unpacks it with the browser's DecompressionStream. Level 4:
+   zlib's default (6) took twice the time for 2% fewer bytes (10,000 Cyrillic articles:
+   3.4 s against 1.9 s, of a 13 s run). */
+const GZIP_LEVEL = 4;
 function packed64(json) {
-  return zlib.gzipSync(json).toString("base64");
+  return zlib.gzipSync(json, { level: GZIP_LEVEL }).toString("base64");
 }
 
 /* A script that hands its data (arguments already as JSON) to the page. */

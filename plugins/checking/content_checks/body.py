@@ -38,6 +38,8 @@ MEDIA = {
     "object": ("data",),
     "input": ("src",),
 }
+# A body with none of these tags loads nothing: it is not parsed (most bodies have links).
+_MEDIA_TAG = re.compile(rf"<(?:{'|'.join(MEDIA)})(?=[\s/>])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def unbalanced_tags(html: str) -> list[Unbalanced]:
 def remote_media(html: str) -> list[tuple[str, str]]:
     """(element, host) of each picture, frame, video or sound the body loads from another
     host, once each, in order."""
-    if "//" not in html:
+    if "//" not in html or not _MEDIA_TAG.search(html):
         return []
     tree = LexborHTMLParser(html)
     found = []

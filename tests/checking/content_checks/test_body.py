@@ -58,3 +58,10 @@ def test_media_from_other_hosts_are_found_once_each():
         ("video", "d.net"),
     ]
     assert remote_media("<p>no address at all</p>") == []
+
+
+def test_media_tags_are_found_in_any_case_and_links_alone_load_nothing():
+    assert remote_media('<P>See <IMG\nSRC="https://a.org/1.png"></P>') == [("img", "a.org")]
+    assert remote_media('<embed/src="https://f.org/x.swf">') == [("embed", "f.org")]
+    links = '<p><a href="https://e.org/image">image</a> <a href="//e.org/img">img</a></p>'
+    assert remote_media(links) == []
