@@ -14,9 +14,15 @@ SITEURL = "http://localhost:8000"  # feeds need absolute links; pages use relati
 RELATIVE_URLS = True  # pages link relatively, so the output also works from file://
 AUTHOR = "Editorial team"
 TIMEZONE = "Europe/Minsk"
+# The languages of the publication, each with its name in itself: an article says `lang: ru`
+# (no `lang`: the default). Each has an edition of its own (plugins/rendering/editions):
+# the default at the root of the site, the others under ru/ and be/.
 DEFAULT_LANG = "en"
-LANGUAGES = ["en", "ru", "be"]  # the codes an article's `lang:` may be (make check)
-DEFAULT_DATE_FORMAT = "%B %d, %Y %H:%M"  # "April 22, 2016 18:34", as the publication prints it
+LANGUAGES = {"en": "English", "ru": "Русский", "be": "Беларуская"}
+# Dates as each language writes them (CLDR patterns, formatted by Babel): "April 22, 2016
+# 18:34", "22 апреля 2016, 18:34", "22 красавіка 2016, 18:34".
+DATE_PATTERNS = {"en": "MMMM d, y HH:mm", "ru": "d MMMM y, HH:mm", "be": "d MMMM y, HH:mm"}
+DEFAULT_DATE_FORMAT = "%B %d, %Y %H:%M"  # Pelican's own (feeds); pages use DATE_PATTERNS
 
 # The sections of the site: an article's category must be one of them (make check).
 CATEGORIES = [
@@ -29,6 +35,18 @@ CATEGORIES = [
     "Regional",
     "Opinion",
 ]
+# Each section's name in the other languages: the same section, one page name, in every
+# edition (an article's `category:` is the English name, in any language).
+CATEGORY_NAMES = {
+    "Foreign policy": {"ru": "Внешняя политика", "be": "Знешняя палітыка"},
+    "Security": {"ru": "Безопасность", "be": "Бяспека"},
+    "Domestic politics": {"ru": "Внутренняя политика", "be": "Унутраная палітыка"},
+    "Economy": {"ru": "Экономика", "be": "Эканоміка"},
+    "Society": {"ru": "Общество", "be": "Грамадства"},
+    "Military": {"ru": "Армия", "be": "Войска"},
+    "Regional": {"ru": "Регион", "be": "Рэгіён"},
+    "Opinion": {"ru": "Мнения", "be": "Меркаванні"},
+}
 
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
@@ -60,12 +78,14 @@ from template_filters import cached, date_text, split_by, without_empty  # noqa:
 # soon as the articles are read, while the similar lists are ranked (plugins/plugin_order.py
 # warns of the other order). theme_context: what the theme's menu shows.
 PLUGINS = [
+    "interface",
     "theme_context",
     "content_checks",
     "actors",
     "search",
     "similar_articles",
     "preview",
+    "editions",
     "fast_build",
 ]
 
@@ -92,12 +112,16 @@ MARKDOWN = {
 
 # Every internal link names a file (index.html or name.html): from file:// a link to a
 # folder shows a directory listing, not the page.
+# An article in another language than the default is in its language's edition ({lang}/).
 ARTICLE_URL = ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}.html"
-ARTICLE_LANG_URL = ARTICLE_LANG_SAVE_AS = "{date:%Y}/{date:%m}/{slug}-{lang}.html"
+ARTICLE_LANG_URL = ARTICLE_LANG_SAVE_AS = "{lang}/{date:%Y}/{date:%m}/{slug}.html"
 DRAFT_URL = DRAFT_SAVE_AS = "drafts/{slug}.html"
-DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = "drafts/{slug}-{lang}.html"
+DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = "{lang}/drafts/{slug}.html"
 PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
-PAGE_LANG_URL = PAGE_LANG_SAVE_AS = "pages/{slug}-{lang}.html"
+PAGE_LANG_URL = PAGE_LANG_SAVE_AS = "{lang}/pages/{slug}.html"
+# Translations are linked across the editions by the editions plugin (the same slug, or
+# `translation_of: <slug>`), not by Pelican within one language.
+ARTICLE_TRANSLATION_ID = None
 INDEX_URL = INDEX_SAVE_AS = "index.html"
 CATEGORY_URL = CATEGORY_SAVE_AS = "category/{slug}/index.html"
 CATEGORIES_URL = CATEGORIES_SAVE_AS = "categories/index.html"
@@ -123,8 +147,10 @@ PAGINATION_PATTERNS = (
 
 FEED_DOMAIN = SITEURL
 FEED_MAX_ITEMS = 20  # the newest 20 in each feed: feed readers want news, not archives
-FEED_ALL_ATOM = "feeds/all.atom.xml"
-FEED_ALL_RSS = "feeds/all.rss.xml"
+# Each edition's feed of its own articles (Pelican's FEED_ALL_* would add every translation).
+FEED_ATOM = "feeds/all.atom.xml"
+FEED_RSS = "feeds/all.rss.xml"
+FEED_ALL_ATOM = FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
 CATEGORY_FEED_RSS = "feeds/category/{slug}.rss.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"

@@ -1,6 +1,7 @@
 """Jinja filters and globals of the theme (JINJA_FILTERS and JINJA_GLOBALS in
 pelicanconf.py)."""
 
+from babel.dates import format_datetime
 from jinja2 import pass_environment
 
 MAX_DATE_TEXTS = 200_000
@@ -12,18 +13,19 @@ def without_empty(mapping):
     return {key: value for key, value in mapping.items() if value not in (None, "", [], {})}
 
 
-def date_text(date, date_format):
-    """date.strftime(date_format), once per date: an article's date is printed on its page,
-    its cards and the similar lists it appears in, and Pelican's strftime is slow."""
+def date_text(date, pattern: str, lang: str = "en"):
+    """The date as lang writes it, by a CLDR pattern (Babel: "d MMMM y, HH:mm" gives
+    "22 апреля 2016, 18:34"), at the time of day it was written; once per date: an
+    article's date is printed on its page, its cards and the similar lists it appears in."""
     # Not keyed on the date itself: aware datetimes are equal when they are the same instant
     # in any zone (12:00+03:00 must not print as 09:00+00:00), and dateutil's zones, which
     # Pelican gives to dates written with an offset, cannot be hashed.
-    key = (type(date), date.isoformat(), date.tzname(), date_format)
+    key = (type(date), date.isoformat(), date.tzname(), pattern, lang)
     text = _date_texts.get(key)
     if text is None:
         if len(_date_texts) >= MAX_DATE_TEXTS:  # a long-running preview server
             _date_texts.clear()
-        text = _date_texts[key] = date.strftime(date_format)
+        text = _date_texts[key] = format_datetime(date, pattern, locale=lang)
     return text
 
 

@@ -22,12 +22,12 @@ def get_generators(pelican):
 
 
 def start_early(articles_generator):
-    """As soon as the articles are read, start the index: its Node process uses the core
-    that Pelican leaves idle until the pages are written. (A build that then fails its
-    content checks leaves the index unwritten.)"""
+    """As soon as an edition's articles are read, start its index: its Node process uses
+    the core that Pelican leaves idle until the pages are written. (A build that then fails
+    its content checks leaves the index unwritten.)"""
     search = articles_generator.context.get(CONTEXT_KEY)
     if search is not None:
-        search.start()
+        search.start(articles_generator)
 
 
 def make_texts_ahead(articles_generator):

@@ -5,43 +5,27 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from html import unescape
-from html.parser import HTMLParser
+import re
 
+from selectolax.lexbor import LexborHTMLParser
 
-class _TextOf(HTMLParser):
-    """The text of an HTML fragment: tags dropped, script and style skipped."""
-
-    SKIPPED = frozenset({"script", "style"})
-    BLOCKS = frozenset(
-        {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "br", "div"}
-    )
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIPPED:
-            self._skipping += 1
-        elif tag in self.BLOCKS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIPPED and self._skipping:
-            self._skipping -= 1
-
-    def handle_data(self, data):
-        if not self._skipping:
-            self.parts.append(data)
+# Elements that end a run of words: a space goes before each, so that "<p>a</p><p>b</p>"
+# reads "a b" (an inline element such as <em> joins its words to the next).
+_BLOCK = re.compile(
+    r"<(?=(?:p|li|h[1-6]|blockquote|pre|td|th|br|div|dt|dd|figcaption)[\s/>])", re.I
+)
 
 
 def plain_text(html: str) -> str:
-    parser = _TextOf()
-    parser.feed(html or "")
-    parser.close()
-    return " ".join(unescape("".join(parser.parts)).split())  # spaces collapsed, ends trimmed
+    """The text of an HTML fragment as a reader reads it: tags dropped, script and style
+    skipped, entities decoded once, spaces collapsed. Parsed by Lexbor (selectolax), the
+    HTML5 parser the content checks use: twice as quick as the standard library's."""
+    if not html:
+        return ""
+    tree = LexborHTMLParser(_BLOCK.sub(" <", html))
+    tree.strip_tags(["script", "style"])
+    body = tree.body
+    return " ".join(body.text(deep=True).split()) if body is not None else ""
 
 
 def search_document(
@@ -124,5 +108,8 @@ class TextCache:
             os.replace(f"{path}.{os.getpid()}.tmp", path)
 
 
+TEXT_VERSION = b"2"  # of plain_text(): a text made by another version is made again
+
+
 def _key(html: str | None) -> bytes:
-    return hashlib.blake2b((html or "").encode(), digest_size=16).digest()
+    return hashlib.blake2b(TEXT_VERSION + (html or "").encode(), digest_size=16).digest()

@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 
 from pelican.generators import Generator
+from template_filters import date_text
 
 from .documents import TextCache, search_document
 from .index_build import STEMMERS, IndexBuild, Run, builder_digest
@@ -25,15 +26,19 @@ CONTEXT_KEY = "search_index"  # the build's SearchIndexGenerator, in Pelican's c
 
 
 class SearchIndexGenerator(Generator):
-    """Starts the index (its Node process uses the other core) once the articles are read,
-    and puts it into the output at the end. Its IndexBuild holds the processes and the
-    temporary folders, from the start of the build to close()."""
+    """Starts an index for each edition of the site (each articles generator: the default
+    language's, and each other edition's under its prefix) once its articles are read, its
+    Node process on the core the rendering leaves idle, and puts each index into the output
+    at the end. Each index has its own IndexBuild (its processes and temporary folders, from
+    its start to close()); the first also makes the articles' plain texts ahead."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.build = IndexBuild()
-        self._run: Run | None = None  # once start() has run
+        self.builds: dict[str, IndexBuild] = {}  # by the index's folder in the output
+        self._runs: dict[str, Run] = {}
+        self._first = IndexBuild()  # the default edition's: it makes the texts ahead
         self._texts_asked = False
+        self._made_ahead: dict | None = None  # the texts made ahead, for every edition
         self.context[CONTEXT_KEY] = self  # found there by the articles' signals (__init__.py)
 
     def make_texts_ahead(self) -> None:
@@ -43,7 +48,7 @@ class SearchIndexGenerator(Generator):
         the last build) are made into plain text in a forked process, once a build: Pelican
         then makes the articles on one core only. A text made from other HTML than the
         article ends up with (a link rewritten) is made again when needed."""
-        if self._texts_asked or self._run is not None:
+        if self._texts_asked or self._runs:
             return
         self._texts_asked = True
         read_ahead = self.context.get("read_ahead", {}).get("ArticlesGenerator")
@@ -56,51 +61,68 @@ class SearchIndexGenerator(Generator):
             for html in (content, metadata.get("title"), metadata.get("summary"))
             if html
         ]
-        cache = self._cache_folder()
-        self.build.make_texts_ahead(
-            lambda: TextCache(cache / "texts" if cache else None).texts_ahead(htmls)
-        )
+        texts = self._texts_folder(self.settings["SEARCH_INDEX_DIR"])
+        self._first.make_texts_ahead(lambda: TextCache(texts).texts_ahead(htmls))
 
-    def _cache_folder(self) -> Path | None:
+    def _content_folder(self) -> Path | None:
         if not self.settings.get("SEARCH_INDEX_CACHE"):
             return None
         content = hashlib.sha256(str(Path(self.settings["PATH"]).resolve()).encode())
         folder = Path(self.settings["CACHE_PATH"]).resolve() / "search-index"
         return folder / content.hexdigest()[:16]
 
-    def start(self) -> None:
-        if self._run is not None:
+    def _texts_folder(self, index_dir: str) -> Path | None:
+        """The plain texts of an edition's articles, by the digest of their HTML."""
+        folder = self._content_folder()
+        return folder / _store_name("texts", index_dir, self.settings) if folder else None
+
+    def start(self, articles_generator=None) -> None:
+        """The index of one edition: the articles of its generator (by default, those of
+        the build's context: the default edition's)."""
+        settings = articles_generator.settings if articles_generator else self.settings
+        context = articles_generator.context if articles_generator else self.context
+        index_dir = settings["SEARCH_INDEX_DIR"]
+        if index_dir in self._runs:
             return
+        build = self._first if not self.builds else IndexBuild()
+        self.builds[index_dir] = build
         articles = sorted(  # oldest first: a new article is numbered last (index_builder.cjs)
-            [*self.context.get("articles", []), *self.context.get("translations", [])],
+            [*context.get("articles", []), *context.get("translations", [])],
             key=lambda article: (article.date, article.slug),
         )
-        cache = self._cache_folder()  # one per content folder
-        texts = TextCache(cache / "texts" if cache else None)
-        texts.made = self.build.texts_made_ahead()
+        folder = self._content_folder()  # one per content folder, an index per edition
+        texts = TextCache(self._texts_folder(index_dir))
+        if self._made_ahead is None:
+            self._made_ahead = self._first.texts_made_ahead()  # of every language's articles
+        texts.made = self._made_ahead
         source = json.dumps([self._document(a, texts) for a in articles], ensure_ascii=False)
         texts.save()
-        store = IndexStore(cache / "index") if cache else None
+        store = (
+            IndexStore(folder / _store_name("index", index_dir, self.settings)) if folder else None
+        )
         key = hashlib.sha256(f"{builder_digest()}\0{source}".encode()).hexdigest()
-        folder = store.files if store else self.build.temporary_folder()
-        self._run = Run(key, source, folder, store)
+        files = store.files if store else build.temporary_folder()
+        run = self._runs[index_dir] = Run(key, source, files, store)
         if store is not None and store.built_from() == key:
             return  # the index is as this build wants it
         if store:
             store.forget()  # until this run succeeds, the files are not known to be right
-        self.build.run_node(self._run)
+        build.run_node(run)
 
     def generate_output(self, writer):
         try:
-            self.start()
-            result = self.build.wait()
-            self._write(self._run, result, getattr(writer, "journal", None))
+            if not self._runs:
+                self.start()
+            for index_dir, run in self._runs.items():
+                result = self.builds[index_dir].wait()
+                self._write(index_dir, run, result, getattr(writer, "journal", None))
         finally:
-            self.build.close()
+            for build in {id(b): b for b in [self._first, *self.builds.values()]}.values():
+                build.close()
 
-    def _write(self, run: Run, result: dict | None, journal) -> None:
+    def _write(self, index_dir: str, run: Run, result: dict | None, journal) -> None:
         """Into the output: the files the builder changed, or every file that differs."""
-        target = Path(self.output_path) / self.settings["SEARCH_INDEX_DIR"]
+        target = Path(self.output_path) / index_dir
         stemmers = stemmers_script()
         write_if_changed(run.folder / "stemmers.js", stemmers)
         store = run.store
@@ -118,10 +140,11 @@ class SearchIndexGenerator(Generator):
         store.wrote(target, digest)
 
     def _document(self, article, texts) -> dict:
+        lang = article.lang
         document = search_document(
             title=article.title,
             url=article.url,
-            date=article.locale_date,  # the date as pages show it (Pelican made it)
+            date=date_text(article.date, self.settings["DATE_PATTERNS"][lang], lang),
             datetime=article.date.isoformat(),
             category=article.category.name if getattr(article, "category", None) else "",
             tags=[tag.name for tag in getattr(article, "tags", [])],
@@ -132,7 +155,15 @@ class SearchIndexGenerator(Generator):
             body_html=article._content,
             text_of=texts,
         )
-        return {**document, "year": article.date.year, "lang": article.lang}
+        return {**document, "year": article.date.year, "lang": lang}
+
+
+def _store_name(kind: str, index_dir: str, settings) -> str:
+    """The default edition's cache of a kind ("index", "texts") is named by the kind only,
+    another edition's by the kind and its index's folder."""
+    if index_dir == settings["SEARCH_INDEX_DIR"]:
+        return kind
+    return f"{kind}-{hashlib.sha256(index_dir.encode()).hexdigest()[:12]}"
 
 
 def stemmers_script() -> str:

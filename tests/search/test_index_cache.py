@@ -169,7 +169,7 @@ def test_a_build_stopped_before_the_index_leaves_no_process_making_texts(
         real(self, make_texts)
         builds.append(self)
 
-    def stopped(self):
+    def stopped(self, articles_generator=None):
         raise RuntimeError("stopped after reading")
 
     monkeypatch.setattr(index_build.IndexBuild, "make_texts_ahead", recorded)

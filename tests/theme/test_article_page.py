@@ -40,7 +40,7 @@ def test_the_first_article_lists_the_second_as_similar_with_date_credit_and_reas
         "Belarusian and Ukrainian Defence Ministries entangle in confrontation spiral"
     )
     assert link["href"] == "../../" + SECOND
-    assert text(entry.select_one("time")) == "October 02, 2017 11:57"
+    assert text(entry.select_one("time")) == "October 2, 2017 11:57"
     assert text(entry.select_one(".credit")) == "Фото: RFRM"
     assert text(entry.select_one(".reasons")).startswith("Shared: ")
     assert {"Russia", "Belarus–Russia relations"} <= set(

@@ -8,33 +8,34 @@ from pelican.utils import SafeDatetime, get_date
 from template_filters import date_text, split_by, without_empty
 
 
-def test_date_text_is_pelicans_strftime_made_once_per_date(monkeypatch):
+def test_date_text_is_babels_in_each_language_made_once_per_date(monkeypatch):
     monkeypatch.setattr(template_filters, "_date_texts", {})
     date = SafeDatetime(2016, 4, 2, 8, 5)
-    assert date_text(date, "%B %-d, %Y %H:%M") == date.strftime("%B %-d, %Y %H:%M")
-    assert date_text(date, "%B %-d, %Y %H:%M") == "April 2, 2016 08:05"
-    assert date_text(date, "%Y-%m-%d") == "2016-04-02"  # the format is part of the key
-    assert len(template_filters._date_texts) == 2
+    assert date_text(date, "MMMM d, y HH:mm", "en") == "April 2, 2016 08:05"
+    assert date_text(date, "d MMMM y, HH:mm", "ru") == "2 апреля 2016, 08:05"
+    assert date_text(date, "d MMMM y, HH:mm", "be") == "2 красавіка 2016, 08:05"
+    assert date_text(date, "y-MM-dd", "en") == "2016-04-02"  # the pattern is part of the key
+    assert len(template_filters._date_texts) == 4
 
 
 def test_the_same_instant_in_another_zone_prints_its_own_time():
     minsk = SafeDatetime(2016, 4, 2, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
     utc = SafeDatetime(2016, 4, 2, 9, 0, tzinfo=dt.UTC)
     assert minsk == utc
-    assert date_text(minsk, "%H:%M") == "12:00"
-    assert date_text(utc, "%H:%M") == "09:00"
+    assert date_text(minsk, "HH:mm") == "12:00"
+    assert date_text(utc, "HH:mm") == "09:00"
 
 
 def test_a_date_written_with_an_offset_is_printed():
     date = get_date("2016-04-02 12:00+0300")  # a dateutil zone, which cannot be hashed
-    assert date_text(date, "%B %-d, %Y %H:%M %z") == "April 2, 2016 12:00 +0300"
+    assert date_text(date, "MMMM d, y HH:mm xx", "en") == "April 2, 2016 12:00 +0300"
 
 
 def test_the_texts_kept_are_bounded(monkeypatch):
     monkeypatch.setattr(template_filters, "_date_texts", {})
     monkeypatch.setattr(template_filters, "MAX_DATE_TEXTS", 3)
     for day in range(1, 8):
-        date_text(SafeDatetime(2016, 4, day), "%d")
+        date_text(SafeDatetime(2016, 4, day), "d")
     assert len(template_filters._date_texts) <= 3
 
 

@@ -22,7 +22,7 @@ from pelican.utils import get_date, pelican_open, slugify
 from .body import balance, has_raw_html, remote_media, unbalanced_tags
 from .paths import MAX_SLUG, cap_slug, windows_refuses
 from .rules import ContentError, Problem, SiteRules, check_front_matter, load_front_matter
-from .typography import typogrifier
+from .typography import typographer
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
@@ -46,8 +46,8 @@ class CheckedMarkdownReader(YAMLMetadataReader):
         self._pending: list[Problem] = []
         self._yaml_md = self._md
         self._native_md = None  # made on the first file with a 'Key: value' header
-        self._typogrify = (
-            typogrifier(self.settings) if self.settings.get("READER_TYPOGRIFY") else None
+        self._typography = (
+            typographer(self.settings) if self.settings.get("READER_TYPOGRIFY") else None
         )
         self.rules = site_rules(self.settings)
         self.media_hosts = frozenset(self.settings.get("ALLOWED_MEDIA_HOSTS", ()))
@@ -68,11 +68,12 @@ class CheckedMarkdownReader(YAMLMetadataReader):
             return content, metadata
         self.file_checks = []
         content, metadata = self._read_checked(source_path)
-        if self._typogrify:
-            content = self._typogrify(content)
+        if self._typography:
+            typeset = self._typography(metadata.get("lang") or self.settings["DEFAULT_LANG"])
+            content = typeset(content)
             for name in ("title", "summary"):
                 if name in metadata:
-                    metadata[name] = self._typogrify(metadata[name])
+                    metadata[name] = typeset(metadata[name])
         self._give_a_slug(metadata, source_path)
         return content, metadata
 
@@ -201,7 +202,7 @@ class CheckedMarkdownReader(YAMLMetadataReader):
 def site_rules(settings) -> SiteRules:
     return SiteRules(
         categories=settings.get("CATEGORIES"),
-        languages=settings.get("LANGUAGES"),
+        languages=tuple(settings["LANGUAGES"]) if settings.get("LANGUAGES") else None,
         static_paths=tuple(settings.get("STATIC_PATHS", ["images"])),
         max_slug=settings.get("SLUG_MAX_LENGTH", MAX_SLUG),
     )

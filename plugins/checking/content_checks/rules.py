@@ -43,6 +43,7 @@ FRONT_MATTER = {
         "image_credit": _TEXT,
         "slug": _TEXT,
         "lang": _TEXT,
+        "translation_of": {"type": "string", "pattern": r"\S"},  # the slug of the original
         "translation": _TEXT,
         "status": {"enum": list(STATUSES)},
         "similar": {"type": "boolean"},

@@ -170,17 +170,18 @@ def _shared_slugs(articles) -> list[Problem]:
 
 
 def _taxonomy_problems(articles, settings) -> list[Problem]:
-    """Tags, categories or actors whose names make an empty, overlong or shared slug."""
+    """Tags, categories or actors whose names make an empty, overlong or shared slug (in
+    one language: each edition has pages of its own, named in its language)."""
     max_slug = settings.get("SLUG_MAX_LENGTH", MAX_SLUG)
     found = []
     for field in TAXONOMIES:
-        spellings = defaultdict(dict)  # slug -> {name: first article with it}
+        spellings = defaultdict(dict)  # (lang, slug) -> {name: first article with it}
         unusable = set()  # (name, slug) told of once
         for article in sorted(articles, key=lambda a: a.source_path):
             value = getattr(article, field, None)
             for item in value if isinstance(value, list) else [value] if value else []:
                 slug, name = item.slug, item.name
-                names = spellings[slug]
+                names = spellings[(article.lang, slug)]
                 if name in names or (name, slug) in unusable:
                     continue
                 problem = _slug_problem(field, item, article, max_slug)
@@ -189,7 +190,7 @@ def _taxonomy_problems(articles, settings) -> list[Problem]:
                     unusable.add((name, slug))
                 else:
                     names[name] = article
-        for slug, names in spellings.items():
+        for (_, slug), names in spellings.items():
             found += _clashes(field, slug, names)
     return list(dict.fromkeys(found))
 

@@ -1,15 +1,26 @@
-"""typogrify, as Pelican's Readers.read_file applies it, from our reader.
+"""Typography as each language is typeset, from our reader.
 
-Pelican applies typogrify after reading (TYPOGRIFY); our reader applies it itself
-(READER_TYPOGRIFY), so that the read cache holds the finished HTML. The quicker steps
-(early returns where a step's mark is absent, widont and caps tried only where they can
-match) are patches of typogrify and smartypants: plugins/patches/.
+English (and any language not in RUSSIAN_TYPESETTING): typogrify, as Pelican's
+Readers.read_file applies it. Pelican applies it after reading (TYPOGRIFY); our reader
+applies it itself (READER_TYPOGRIFY), so that the read cache holds the finished HTML. The
+quicker steps (early returns where a step's mark is absent, widont and caps tried only
+where they can match) are patches of typogrify and smartypants: plugins/patches/.
+
+Russian and Belarusian (RUSSIAN_TYPESETTING): typus's Russian rules (typus 0.2.2, the one
+Python library for them): «ёлочки» with „лапки“ inside, an em dash with a no-break space
+before it, a no-break space after one-letter prepositions and conjunctions (в, к, с, у, и,
+а, і, ў), en dashes in number ranges; tags, attributes, <pre> and <code> untouched.
 """
 
 from __future__ import annotations
 
+import re
+
 import smartypants
 from typogrify import filters
+from typus import ru_typus
+
+RUSSIAN_TYPESETTING = ("ru", "be")  # the default of the setting of that name
 
 
 def typogrifier(settings):
@@ -23,3 +34,43 @@ def typogrifier(settings):
     ignore = settings.get("TYPOGRIFY_IGNORE_TAGS", [])
     omit = dict.fromkeys(settings.get("TYPOGRIFY_OMIT_FILTERS", []), False)
     return lambda text: filters.typogrify(text, ignore, **omit) if text else text
+
+
+def typographer(settings):
+    """lang -> the typography of that language (a function of HTML), or None if off."""
+    english = typogrifier(settings)
+    russian = frozenset(settings.get("RUSSIAN_TYPESETTING", RUSSIAN_TYPESETTING))
+
+    def of_language(lang: str):
+        return _russian if lang in russian else english
+
+    return of_language
+
+
+def _russian(text: str) -> str:
+    return _bind_dashes(ru_typus(text)) if text else text
+
+
+# typus binds a dash to the word before it with a narrow no-break space, but not when a line
+# break stands before the dash (Markdown keeps the author's line breaks inside a paragraph),
+# and it joins a dash to a comma (",—"): there too the dash gets that no-break space before
+# it, as Russian typesetting has it. Text only: not in tags, <pre> or <code>.
+_TOKENS = re.compile(r"(<[^>]*>)")
+_VERBATIM = re.compile(r"<(/?)(pre|code|kbd|samp|script|style)\b", re.IGNORECASE)
+_LOOSE_DASH = re.compile(r"(?:(?<=,)|(?<=[^\s])[ \t\n]+)—")
+NARROW_NO_BREAK_SPACE = "\u202f"
+
+
+def _bind_dashes(html: str) -> str:
+    if "—" not in html:
+        return html
+    parts = _TOKENS.split(html)
+    verbatim = 0
+    for number, part in enumerate(parts):
+        if number % 2:  # a tag
+            tag = _VERBATIM.match(part)
+            if tag:
+                verbatim = max(0, verbatim + (-1 if tag[1] else 1))
+        elif not verbatim and "—" in part:
+            parts[number] = _LOOSE_DASH.sub(NARROW_NO_BREAK_SPACE + "—", part)
+    return "".join(parts)

@@ -122,6 +122,11 @@ def get_generators(pelican):
     return ActorsGenerator
 
 
+def edition_generator(settings):
+    """Each edition of the site has the actors' pages of its own articles (editions)."""
+    return ActorsGenerator
+
+
 def register():
     signals.initialized.connect(add_default_settings)
     signals.article_generator_init.connect(read_registry)
@@ -129,3 +134,4 @@ def register():
     signals.article_generator_context.connect(convert_actors)
     signals.article_generator_finalized.connect(report_registry_problems)
     signals.get_generators.connect(get_generators)
+    signal("editions.generators").connect(edition_generator)

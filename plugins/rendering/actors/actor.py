@@ -5,6 +5,8 @@ as TAG_URL and TAG_SAVE_AS are. With a registry, each name or alias an author wr
 becomes the registered actor, with its kind and description.
 """
 
+import copy
+
 from pelican.urlwrappers import URLWrapper
 
 from .registry import Registry
@@ -21,10 +23,26 @@ DEFAULT_SETTINGS = {
 
 
 class Actor(URLWrapper):
-    def __init__(self, name, *args, kind="", description="", **kwargs):
+    def __init__(self, name, *args, kind="", description="", names=(), descriptions=(), **kwargs):
         super().__init__(name.strip(), *args, **kwargs)
         self.kind = kind
-        self.description = description
+        self.names = dict(names)  # {lang: the actor's name in that language}
+        self.descriptions = dict(descriptions)
+        self.description = self.descriptions.get(self.settings.get("DEFAULT_LANG")) or description
+
+    def in_language(self, lang: str, settings) -> "Actor":
+        """The actor as the edition of lang shows it (plugins/rendering/editions): its name
+        and description in lang where the registry gives them, its pages under the
+        edition's settings, and the same slug: one actor, one page name in every edition."""
+        made = copy.copy(self)
+        made.settings = settings
+        name = self.names.get(lang)
+        if name:
+            slug = self.slug
+            made.name = name
+            made.slug = slug
+        made.description = self.descriptions.get(lang) or self.description
+        return made
 
 
 def actors_from_metadata(value, settings, registry: Registry | None = None, made=None):
@@ -54,5 +72,13 @@ def actors_from_metadata(value, settings, registry: Registry | None = None, made
 def _actor(name, settings, registry) -> tuple[Actor, bool]:
     entry = registry.find(name) if registry else None
     if entry:
-        return Actor(entry.name, settings, kind=entry.kind, description=entry.description), True
+        actor = Actor(
+            entry.name,
+            settings,
+            kind=entry.kind,
+            description=entry.description,
+            names=entry.names,
+            descriptions=entry.descriptions,
+        )
+        return actor, True
     return Actor(name, settings), not registry

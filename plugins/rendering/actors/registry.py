@@ -1,5 +1,6 @@
-"""The actors registry (content/actors.yml): one canonical name per actor, its aliases, its
-kind and a short description. Pure Python: no Pelican import.
+"""The actors registry (content/actors.yml): one canonical name per actor, its name in each
+other language of the site, its aliases (in any script), its kind and a short description
+(one, or one per language). Pure Python: no Pelican import.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import jsonschema
 import yaml
 from strict_yaml import StrictYamlLoader
 
+from .inflection import name_forms
+
 KINDS = ("person", "organisation", "state")
 SCHEMA = {
     "type": "array",
@@ -22,8 +25,19 @@ SCHEMA = {
         "properties": {
             "name": {"type": "string", "pattern": r"\S"},
             "kind": {"enum": list(KINDS)},
+            "names": {  # {ru: Сергей Лавров, be: Сяргей Лаўроў}
+                "type": "object",
+                "additionalProperties": {"type": "string", "pattern": r"\S"},
+            },
             "aliases": {"type": "array", "items": {"type": "string", "pattern": r"\S"}},
-            "description": {"type": "string"},
+            # case forms that inflection.py does not find ("Лаўрова" of "Лаўроў")
+            "forms": {"type": "array", "items": {"type": "string", "pattern": r"\S"}},
+            "description": {
+                "oneOf": [
+                    {"type": "string"},
+                    {"type": "object", "additionalProperties": {"type": "string"}},
+                ]
+            },
         },
     },
 }
@@ -34,7 +48,14 @@ class Entry:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
-    description: str = ""
+    description: str = ""  # in the default language
+    names: tuple[tuple[str, str], ...] = ()  # (lang, name) in the other languages
+    descriptions: tuple[tuple[str, str], ...] = ()  # (lang, description)
+    forms: tuple[str, ...] = ()  # case forms of its names, where inflection.py misses them
+
+    def spellings(self) -> tuple[str, ...]:
+        """Every way of writing the actor that resolves to it: name, names, aliases."""
+        return (self.name, *(name for _, name in self.names), *self.aliases)
 
 
 @dataclass(frozen=True)
@@ -50,9 +71,10 @@ class Registry:
     def __init__(self, entries: list[Entry], problems: list[RegistryProblem] = ()):
         self.entries = entries
         self.problems = list(problems)
+        self._by_form: dict[str, Entry | None] | None = None  # made at the first miss
         self._by_spelling: dict[str, Entry] = {}
         for entry in entries:
-            for spelling in (entry.name, *entry.aliases):
+            for spelling in entry.spellings():
                 known = self._by_spelling.setdefault(spelling.casefold(), entry)
                 if known is not entry:
                     self.problems.append(
@@ -84,8 +106,28 @@ class Registry:
         return bool(self.entries)
 
     def find(self, spelling: str) -> Entry | None:
-        """The actor a name or alias stands for, whatever its case."""
-        return self._by_spelling.get(spelling.strip().casefold())
+        """The actor a name or alias stands for, whatever its letter case, or written in
+        another grammatical case ("Лаврова": Sergei Lavrov; inflection.py)."""
+        key = spelling.strip().casefold()
+        found = self._by_spelling.get(key)
+        if found is None:
+            found = self._forms().get(" ".join(key.replace("ё", "е").split()))
+        return found
+
+    def _forms(self) -> dict[str, Entry | None]:
+        """Each case form of each Cyrillic name and alias: its actor (None when the form
+        is one of two actors')."""
+        if self._by_form is None:
+            self._by_form = {}
+            for entry in self.entries:
+                forms = {f.casefold() for f in entry.forms}
+                for spelling in entry.spellings():
+                    forms |= name_forms(spelling)
+                for form in forms:
+                    known = self._by_form.setdefault(form, entry)
+                    if known is not entry:
+                        self._by_form[form] = None
+        return self._by_form
 
     def suggest(self, spelling: str, count: int = 3) -> list[str]:
         """Canonical names whose name or an alias is close to spelling (difflib)."""
@@ -110,16 +152,20 @@ def load_registry(path: Path) -> Registry:
     errors = list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data))
     if errors:
         return Registry([], [_problem(error, data) for error in errors])
-    return Registry(
-        [
-            Entry(
-                name=item["name"].strip(),
-                kind=item["kind"],
-                aliases=tuple(a.strip() for a in item.get("aliases", [])),
-                description=item.get("description", "").strip(),
-            )
-            for item in data
-        ]
+    return Registry([_entry(item) for item in data])
+
+
+def _entry(item: dict) -> Entry:
+    description = item.get("description", "")
+    described = description if isinstance(description, dict) else {}
+    return Entry(
+        name=item["name"].strip(),
+        kind=item["kind"],
+        aliases=tuple(a.strip() for a in item.get("aliases", [])),
+        description=description.strip() if isinstance(description, str) else "",
+        names=tuple((lang, name.strip()) for lang, name in sorted(item.get("names", {}).items())),
+        descriptions=tuple((lang, text.strip()) for lang, text in sorted(described.items())),
+        forms=tuple(f.strip() for f in item.get("forms", [])),
     )
 
 
@@ -136,7 +182,9 @@ def _problem(error: jsonschema.ValidationError, data) -> RegistryProblem:
         )
     if error.validator == "additionalProperties":
         return RegistryProblem(
-            where, error.message + ".", "use only name, kind, aliases and description."
+            where,
+            error.message + ".",
+            "use only name, names, kind, aliases, forms and description.",
         )
     if error.validator == "required":
         return RegistryProblem(where, error.message + ".", "give each actor a name and a kind.")

@@ -130,8 +130,8 @@ def _resume_garbage_collection(generator):
 
 def read_ahead(generator):
     build = BUILD.get("current")
-    if build is None or not build.enabled:
-        return
+    if build is None or not build.enabled or not getattr(generator, "READS_SOURCES", True):
+        return  # a generator may say it reads no source (an edition's is handed its articles)
     kind = type(generator).__name__
     cache = reading_ahead.read_ahead(
         generator, build.cache_folder(kind), build.workers, build.parallel_from, build.progress

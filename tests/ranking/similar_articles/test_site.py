@@ -129,7 +129,7 @@ def test_translations_are_matched_within_their_language(content, build_site):
     )
     site = build_site(content)
     assert similar_titles(site, "2020/01/story.html") == ["English two"]
-    assert similar_titles(site, "2020/01/story-ru.html") == ["Русский два"]
+    assert similar_titles(site, "ru/2020/01/story.html") == ["Русский два"]  # its edition
     assert site.page("2020/01/story.html").select_one('.translations a[hreflang="ru"]')
 
 

@@ -83,3 +83,46 @@ def test_suggestions_come_from_names_and_aliases(tmp_path):
     assert registry.suggest("Makei") == ["Vladimir Makey"]
     assert registry.find("vladimir makei").name == "Vladimir Makey"
     assert registry.find("Lukashenka") is None
+
+
+LANGUAGES_REGISTRY = """
+- name: Sergei Lavrov
+  kind: person
+  names: {ru: Сергей Лавров, be: Сяргей Лаўроў}
+  forms: [Сяргея Лаўрова]
+- name: European Union
+  kind: organisation
+  names: {ru: Европейский союз}
+  aliases: [ЕС]
+- name: Anna Lavrova
+  kind: person
+  aliases: [Лаврова]
+- name: Lavrov
+  kind: person
+  aliases: [Лавров]
+"""
+
+
+def test_a_name_in_any_language_or_grammatical_case_is_the_actor(tmp_path):
+    path = tmp_path / "actors.yml"
+    path.write_text(LANGUAGES_REGISTRY, encoding="utf-8")
+    registry = load_registry(path)
+    found = {s: registry.find(s) for s in ("Сергей Лавров", "сяргей лаўроў", "ЕС")}
+    assert {s: e.name for s, e in found.items()} == {
+        "Сергей Лавров": "Sergei Lavrov",
+        "сяргей лаўроў": "Sergei Lavrov",
+        "ЕС": "European Union",
+    }
+    # Russian case forms (pymorphy3), and a Belarusian one the registry lists
+    for inflected in (
+        "Сергея Лаврова",
+        "Сергеем  Лавровым",
+        "Европейского союза",
+        "Сяргея Лаўрова",
+    ):
+        assert registry.find(inflected) is not None, inflected
+    assert registry.find("Сергея Лаврова").name == "Sergei Lavrov"
+    assert registry.find("Европейским союзом").name == "European Union"
+    assert registry.find("Сергея") is None  # a part of a name is not the name
+    assert registry.find("Лаврова").name == "Anna Lavrova"  # as written, first
+    assert registry.find("Лаврову") is None  # a form of two actors' names is neither's

@@ -115,9 +115,13 @@ def test_editing_a_body_rewrites_that_article_and_matches_a_fresh_build(archive,
     after = mtimes(output)
     changed = {name for name in after if after[name] != before.get(name)}
     # the Russian translation links to another article ({filename}): it follows every
-    # change, and so does the page of the article it translates (it lists it)
-    linked = {"2020/01/article-0-the-talks-go-on-ru.html", "2021/01/article-0-the-talks-go-on.html"}
-    assert changed == {"2021/06/article-5-the-talks-go-on.html", *linked}
+    # change, and so does the page of the article it translates (it lists it), and every
+    # page of the Russian edition that shows it
+    linked = {"ru/2020/01/article-0-the-talks-go-on.html", "2021/01/article-0-the-talks-go-on.html"}
+    lists = ["index", "archives/index", "archives/2020/index", "categories/index"]
+    lists += ["category/security/index", "tags/index", "search"]
+    russian_lists = {f"ru/{name}.html" for name in lists}
+    assert changed == {"2021/06/article-5-the-talks-go-on.html", *linked, *russian_lists}
     assert_like_a_fresh_build(output, content, tmp_path)
     assert "rewritten" in (output / "2021/06/article-5-the-talks-go-on.html").read_text()
 

@@ -34,8 +34,13 @@
   var waiting = {};
   var current = { query: null, results: [], limit: PAGE, matched: null, scored: null, parsed: [] };
 
+  var plurals = new Intl.PluralRules(document.documentElement.lang || "en");
+
+  /* A string with its {placeholders} filled; a string given in plural forms (theme/strings.yml)
+     takes the form of values.count in the page's language. */
   function say(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+    var text = typeof template === "string" ? template : template[plurals.select(values.count)] || template.other;
+    return text.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   }
 
   /* gzip in base64 (the words and docs files) -> the data it holds. */
@@ -463,8 +468,8 @@
       more.hidden = visible.length >= current.results.length;
       var count = current.results.length;
       var template = current.parsed.length
-        ? (count === 1 ? strings.found_one : count ? strings.found : strings.none)
-        : (count === 1 ? strings.listed_one : count ? strings.listed : strings.listed_none);
+        ? (count ? strings.found : strings.none)
+        : (count ? strings.listed : strings.listed_none);
       status.textContent = say(template, { count: count, query: current.words });
       root.setAttribute("data-state", "done");
     });
@@ -583,7 +588,7 @@
       found.sort(function (a, b) { return b.count - a.count || (a.name < b.name ? -1 : 1); });
       datalist.replaceChildren.apply(datalist, found.slice(0, SUGGESTED).map(function (name) {
         var option = new Option("", name.name);
-        option.label = say(name.count === 1 ? strings.articles_one : strings.articles, { count: name.count });
+        option.label = say(strings.articles, { count: name.count });
         return option;
       }));
     }).catch(fail);

@@ -1,0 +1,46 @@
+"""Typography as each language is typeset: typogrify for English, Russian typesetting
+(typus, and our rule for dashes) for Russian and Belarusian; tags, attributes, <pre> and
+<code> untouched."""
+
+from __future__ import annotations
+
+import pytest
+from content_checks.typography import NARROW_NO_BREAK_SPACE as NNBSP
+from content_checks.typography import typographer
+
+NBSP = "\u00a0"
+SETTINGS = {"TYPOGRIFY_IGNORE_TAGS": ["pre", "code"], "TYPOGRIFY_DASHES": "default"}
+typeset = typographer(SETTINGS)
+
+
+@pytest.mark.parametrize("lang", ["ru", "be"])
+def test_quotes_are_guillemets_with_low_quotes_inside(lang):
+    html = typeset(lang)('<p>Он сказал: "Это "наш" ответ".</p>')
+    assert "«Это „наш“ ответ»" in html
+
+
+def test_a_dash_is_bound_to_the_word_before_it():
+    russian = typeset("ru")
+    assert f"Минск{NNBSP}— столица".replace(" ", "\u2009") in russian("<p>Минск - столица</p>")
+    after_comma = russian('<p>"Нет выбора", - сказал он.</p>')
+    assert f"»,{NNBSP}—" in after_comma
+    at_line_end = russian("<p>Нет выбора,\n- сказал он.</p>")  # Markdown keeps line breaks
+    assert "\n—" not in at_line_end and f"{NNBSP}—" in at_line_end
+
+
+def test_one_letter_prepositions_and_conjunctions_keep_to_their_word():
+    assert f"в{NBSP}Минске и{NBSP}Москве" in typeset("ru")("<p>в Минске и Москве</p>")
+    assert f"і{NBSP}ў{NBSP}Мінску" in typeset("be")("<p>і ў Мінску</p>")
+
+
+def test_code_attributes_and_tags_are_untouched():
+    html = '<p><a href="/a-b" title="a - b">x</a> <code>"x" - y</code></p><pre>"a" - b</pre>'
+    typeset_html = typeset("ru")(html)
+    assert 'title="a - b"' in typeset_html and 'href="/a-b"' in typeset_html
+    assert '<code>"x" - y</code>' in typeset_html and '<pre>"a" - b</pre>' in typeset_html
+
+
+def test_english_is_typogrify():
+    english = typeset("en")('<p>"Russian" - and <code>"code"</code></p>')
+    assert '<span class="dquo">&#8220;</span>Russian&#8221;' in english  # typogrify's quotes
+    assert "«" not in english and '<code>"code"</code>' in english
