@@ -72,8 +72,8 @@ s3_upload: ## deploy output/ to S3 with aws s3 sync (S3_BUCKET=s3://...)
 test: install lint ## run the whole test suite (after the style checks)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: install ## our build against stock Pelican at 10,000 articles, three archive shapes (COUNT=..., SHAPE=..., REPEAT=...)
-	$(BIN)/python tools/bench_build.py $(if $(COUNT),--count $(COUNT)) $(if $(REPEAT),--repeat $(REPEAT)) $(foreach s,$(SHAPE),--shape $(s))
+bench: install ## our build against stock Pelican at 10,000 articles, three archive shapes (COUNT=..., SHAPE=..., REPEAT=..., TRANSLATED=0.3)
+	$(BIN)/python tools/bench_build.py $(if $(COUNT),--count $(COUNT)) $(if $(REPEAT),--repeat $(REPEAT)) $(if $(TRANSLATED),--translated $(TRANSLATED)) $(foreach s,$(SHAPE),--shape $(s))
 
 eval-similar: install ## score similar articles against the 18F authors' own links
 	$(BIN)/python tools/eval_similar.py

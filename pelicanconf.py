@@ -22,6 +22,11 @@ LANGUAGES = {"en": "English", "ru": "Русский", "be": "Беларуска�
 # Dates as each language writes them (CLDR patterns, formatted by Babel): "April 22, 2016
 # 18:34", "22 апреля 2016, 18:34", "22 красавіка 2016, 18:34".
 DATE_PATTERNS = {"en": "MMMM d, y HH:mm", "ru": "d MMMM y, HH:mm", "be": "d MMMM y, HH:mm"}
+# What differs in another language's edition, beyond its interface strings.
+EDITION_SETTINGS = {
+    "ru": {"SITESUBTITLE": "Политика и безопасность в Беларуси и регионе"},
+    "be": {"SITESUBTITLE": "Палітыка і бяспека ў Беларусі і рэгіёне"},
+}
 DEFAULT_DATE_FORMAT = "%B %d, %Y %H:%M"  # Pelican's own (feeds); pages use DATE_PATTERNS
 
 # The sections of the site: an article's category must be one of them (make check).

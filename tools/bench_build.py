@@ -15,6 +15,7 @@ alternates stock's and our cold builds N times and gives medians (the machine is
 from __future__ import annotations
 
 import argparse
+import random
 import shutil
 import statistics
 import subprocess
@@ -50,23 +51,37 @@ PLUGINS = []
 """
 
 
-def write_corpus(count: int, content: Path, shape: Shape, seed: int = 2016) -> list[Path]:
-    """count articles as Markdown files; another seed gives other articles (other slugs)."""
+def write_corpus(
+    count: int, content: Path, shape: Shape, seed: int = 2016, translated: float = 0.0
+) -> list[Path]:
+    """count articles as Markdown files; another seed gives other articles (other slugs).
+    translated: the share of them that also have a Russian translation (`Lang: ru`, the
+    same slug, the same article in Cyrillic letters), each in a file of its own."""
     paths = []
+    chosen = random.Random(seed).sample(range(count), round(count * translated))
+    russian = generate(count, seed=seed, shape=replace(shape, script="cyrillic")) if chosen else []
     for article in generate(count, seed=seed, shape=shape):
         if seed != 2016:
             article = replace(article, key=f"{article.key}-{seed}")
-        path = content / "articles" / str(article.date.year) / f"{article.key}.md"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(
-            f"Title: {article.title}\nDate: {article.date:%Y-%m-%d %H:%M%z}\n"
-            f"Category: {article.category}\nTags: {', '.join(article.tags)}\n"
-            f"Actors: {', '.join(article.actors)}\nSummary: {article.lead}\n"
-            f"Slug: {article.key}\n\n{article.body}\n",
-            encoding="utf-8",
-        )
-        paths.append(path)
+        paths.append(_write(content, article, article.key))
+    for number in sorted(chosen):
+        translation = replace(russian[number], key=paths[number].stem)
+        _write(content, translation, f"{translation.key}.ru", lang="ru")
     return paths
+
+
+def _write(content: Path, article, name: str, lang: str | None = None) -> Path:
+    path = content / "articles" / str(article.date.year) / f"{name}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f"Title: {article.title}\nDate: {article.date:%Y-%m-%d %H:%M%z}\n"
+        f"Category: {article.category}\nTags: {', '.join(article.tags)}\n"
+        f"Actors: {', '.join(article.actors)}\nSummary: {article.lead}\n"
+        + (f"Lang: {lang}\n" if lang else "")
+        + f"Slug: {article.key}\n\n{article.body}\n",
+        encoding="utf-8",
+    )
+    return path
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
@@ -81,7 +96,9 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     return seconds, int(result.stderr.strip().splitlines()[-1]) / 1024**2
 
 
-def measure(count: int, shape: Shape, repeat: int = 1) -> tuple[tuple[float, float], list]:
+def measure(
+    count: int, shape: Shape, repeat: int = 1, translated: float = 0.0
+) -> tuple[tuple[float, float], list]:
     """Stock Pelican's cold build, and ours: cold, then three rebuilds. With repeat > 1,
     stock's and our cold builds alternate, each rebuild is made repeat times (a new edit
     each time), and the median time of each is given (the highest peak)."""
@@ -89,7 +106,7 @@ def measure(count: int, shape: Shape, repeat: int = 1) -> tuple[tuple[float, flo
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         content = work / "content"
-        paths = write_corpus(count, content, shape)
+        paths = write_corpus(count, content, shape, translated=translated)
         (work / "stockconf.py").write_text(STOCK_SETTINGS)
         stock = [pelican, "-q", str(content), "-s", "stockconf.py", "-o", "stock"]
         ours = [pelican, "-q", str(content), "-s", str(ROOT / "pelicanconf.py")]
@@ -171,6 +188,13 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=1, help="cold builds (stock, ours) and rebuilds N times"
     )
+    parser.add_argument(
+        "--translated",
+        type=float,
+        default=0.0,
+        metavar="0..1",
+        help="the share of the articles that also have a Russian translation",
+    )
     custom = parser.add_argument_group("a shape of your own (instead of --shape)")
     custom.add_argument("--tags", type=int, help="distinct tags in the archive")
     custom.add_argument("--actors", type=int, help="distinct actors in the archive")
@@ -196,7 +220,9 @@ def main(argv=None) -> int:
         }
     failures = 0
     for name, shape in shapes.items():
-        stock_cold, rows = measure(args.count, shape, args.repeat)
+        stock_cold, rows = measure(args.count, shape, args.repeat, args.translated)
+        if args.translated:
+            name += f", {args.translated:.0%} also in Russian"
         failures += report(name, args.count, shape, stock_cold, rows)
     return 1 if failures else 0
 

@@ -39,6 +39,24 @@ def offline_copy(tmp_path_factory) -> Path:
             "Учения у границы", "2020-02-02 10:00", tags=["армия"], actors=["Vladimir Makey"]
         ),
     )
+    write_article(  # the Russian edition: a translation of review 3
+        content,
+        "a03.ru",
+        body="Пограничники провели проверку на переходах в Гродно и Бресте.",
+        **article_fields(
+            "Обзор безопасности границы 3",
+            "2019-04-13 09:03",
+            lang="ru",
+            slug="border-security-review-3",
+            actors=["Sergei Lavrov"],
+        ),
+    )
+    write_article(  # the Belarusian edition
+        content,
+        "be",
+        body="Памежнікі правялі праверку на пераходах.",
+        **article_fields("Праверка на мяжы", "2020-03-03 10:00", lang="be"),
+    )
     dist = tmp_path_factory.mktemp("dist")
     archive = make_offline([str(content), "--dist", str(dist), "--date", "2026-11-26"])
     unpacked = tmp_path_factory.mktemp("unzipped")
@@ -125,9 +143,23 @@ def test_without_javascript_the_search_page_says_so_and_links_to_the_archives(
 
 def test_the_zip_holds_one_folder_named_after_the_site_and_date(offline_copy):
     assert offline_copy.name == "belarus-analysis-2026-11-26"
-    assert (offline_copy / "index.html").is_file()
-    assert (offline_copy / "search" / "manifest.js").is_file()
+    for edition in ("", "ru/", "be/"):  # every language's edition, each with its search
+        assert (offline_copy / edition / "index.html").is_file()
+        assert (offline_copy / edition / "search" / "manifest.js").is_file()
     assert not (offline_copy / "drafts").exists()
+
+
+def test_a_reader_switches_to_russian_and_searches_in_russian(reader):
+    page = reader.page
+    reader.open("2019/04/border-security-review-3.html")
+    page.locator(".language-switcher a", has_text="Русский").click()
+    expect(page.locator("h1")).to_have_text("Обзор безопасности границы\u00a03")
+    page.locator("#site-search-input").fill("переходе")  # another form of "переходах"
+    page.locator("#site-search-input").press("Enter")
+    expect(page.locator("#search-status")).to_contain_text("1 статья по запросу «переходе»")
+    expect(page.locator(".search-passage mark")).to_have_text("переходах")
+    page.locator(".search-result h2 a").click()
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
 
 
 def test_every_link_of_the_copy_names_a_file_inside_it(offline_copy):

@@ -66,9 +66,10 @@ def editions_of(languages: Mapping[str, str] | Iterable[str], default: str) -> l
 
 
 def edition_settings(settings: Mapping, edition: Edition) -> dict:
-    """The settings of an edition: its language as the default, and every list, feed and
-    page of its own under its prefix. Translations are linked across editions once (the
-    editions plugin), not by each edition's generator (ARTICLE_TRANSLATION_ID off)."""
+    """The settings of an edition: its language as the default, every list, feed and page
+    of its own under its prefix, and what EDITION_SETTINGS[lang] says of it (its subtitle).
+    Translations are linked across editions once (the editions plugin), not by each
+    edition's generator (ARTICLE_TRANSLATION_ID off)."""
     own = dict(settings)
     own["DEFAULT_LANG"] = edition.lang
     own["ARTICLE_TRANSLATION_ID"] = None
@@ -83,6 +84,7 @@ def edition_settings(settings: Mapping, edition: Edition) -> dict:
     for key in ("SEARCH_INDEX_DIR",):
         if own.get(key):
             own[key] = edition.prefix + own[key]
+    own.update((settings.get("EDITION_SETTINGS") or {}).get(edition.lang, {}))
     pages = settings.get("TEMPLATE_PAGES") or {}
     own["TEMPLATE_PAGES"] = {
         template: edition.prefix + target

@@ -39,6 +39,8 @@ def test_an_editions_lists_feeds_and_pages_are_under_its_prefix():
         "MONTH_ARCHIVE_SAVE_AS": "",
         "TEMPLATE_PAGES": {"404.html": "404.html", "drafts.html": "drafts/index.html"},
         "ARTICLE_LANG_SAVE_AS": "{lang}/{slug}.html",
+        "SITESUBTITLE": "Politics",
+        "EDITION_SETTINGS": {"ru": {"SITESUBTITLE": "Политика"}},
     }
     ru = edition_settings(settings, RU)
     assert ru["DEFAULT_LANG"] == "ru" and ru["ARTICLE_TRANSLATION_ID"] is None
@@ -50,6 +52,8 @@ def test_an_editions_lists_feeds_and_pages_are_under_its_prefix():
     assert ru["TAG_FEED_RSS"] is None and ru["MONTH_ARCHIVE_SAVE_AS"] == ""  # none stays none
     assert ru["TEMPLATE_PAGES"] == {"404.html": "ru/404.html"}  # the drafts page: once
     assert ru["ARTICLE_LANG_SAVE_AS"] == "{lang}/{slug}.html"  # Pelican's own {lang}
+    assert ru["SITESUBTITLE"] == "Политика"  # EDITION_SETTINGS
+    assert edition_settings(settings, BE)["SITESUBTITLE"] == "Politics"
     assert settings["INDEX_SAVE_AS"] == "index.html"  # the build's settings untouched
 
 

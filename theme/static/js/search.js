@@ -30,6 +30,7 @@
   var TYPO_TERMS = 6; // names a misspelt word may stand for, the nearest first
   var strings = JSON.parse(document.getElementById("search-strings").textContent);
   var base = root.getAttribute("data-index");
+  var site = root.getAttribute("data-site"); // the site's root: a result's url is from there
   var index = { manifest: null, files: {}, docs: {}, facets: null, names: null, spelling: {} };
   var waiting = {};
   var current = { query: null, results: [], limit: PAGE, matched: null, scored: null, parsed: [] };
@@ -443,7 +444,7 @@
     var article = item.appendChild(document.createElement("article"));
     var heading = article.appendChild(document.createElement("h2"));
     var link = heading.appendChild(document.createElement("a"));
-    link.href = doc.url;
+    link.href = site + "/" + doc.url;
     link.appendChild(marked(doc.title, current.matched));
     var meta = article.appendChild(document.createElement("p"));
     meta.className = "meta";
