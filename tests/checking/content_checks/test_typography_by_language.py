@@ -44,3 +44,21 @@ def test_english_is_typogrify():
     english = typeset("en")('<p>"Russian" - and <code>"code"</code></p>')
     assert '<span class="dquo">&#8220;</span>Russian&#8221;' in english  # typogrify's quotes
     assert "«" not in english and '<code>"code"</code>' in english
+
+
+def test_our_typus_is_typus_without_its_quadratic_dash_rule():
+    from content_checks.typography import _Expressions, ru_typus
+    from typus import ru_typus as library
+    from typus.processors import EnRuExpressions
+
+    ours = [pattern for pattern, *_ in _Expressions.expr_mdash()]
+    theirs = [pattern for pattern, *_ in EnRuExpressions.expr_mdash()]
+    assert _Expressions.SLOW in theirs and _Expressions.SLOW not in ours
+    assert len(ours) == len(theirs)
+    texts = [
+        '<p>Минск - 5 раз, слово - 2000 год, "цитата" - и всё. В 1990 - 2000 гг.</p>',
+        "<p>" + "Длинный текст без тире и с цифрами 12 и 13. " * 200 + "Итог - 7.</p>",
+        '<p>"Мы - за", - сказал он. <a href="x" title="a - 1">ссылка - 2</a></p>',
+    ]
+    for text in texts:
+        assert ru_typus(text) == library(text)
