@@ -38,8 +38,8 @@ html: install ## build the site into output/ (fails on any content problem)
 check: install ## check all content: every problem, file, line, field and fix, at once
 	$(BIN)/python tools/check.py $(INPUTDIR)
 
-newpost: install ## new article: make newpost TITLE="The headline" [CATEGORY=Security]
-	$(BIN)/python tools/newpost.py "$(TITLE)" $(if $(CATEGORY),--category "$(CATEGORY)") --content $(INPUTDIR)
+newpost: install ## new article: make newpost TITLE="The headline" [CATEGORY=Security] [EDITION=ru] [TRANSLATION_OF=slug]
+	$(BIN)/python tools/newpost.py "$(TITLE)" $(if $(CATEGORY),--category "$(CATEGORY)") $(if $(EDITION),--lang "$(EDITION)") $(if $(TRANSLATION_OF),--translation-of "$(TRANSLATION_OF)") --content $(INPUTDIR)
 
 clean: ## remove the built site and offline copies
 	rm -rf $(OUTPUTDIR) offline dist

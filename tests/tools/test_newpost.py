@@ -67,6 +67,16 @@ def test_an_unknown_category_is_refused(settings):
         new_post("Title", "Sport", settings, NOW)
 
 
+def test_a_translation_is_written_in_its_language_naming_its_original(settings, content):
+    path = new_post("Министр в Москве", None, settings, NOW, "ru", "makey-in-moscow")
+    assert path.name == "ministr-v-moskve.ru.md"
+    text = path.read_text(encoding="utf-8")
+    assert "\nlang: ru  # the language of the article: en, ru, be\n" in text
+    assert '\ntranslation_of: "makey-in-moscow"  # the slug of the original\n' in text
+    with pytest.raises(NewPostError, match="'de' is not a language of this site; use one of: en"):
+        new_post("Titel", None, settings, NOW, "de")
+
+
 def test_make_newpost_from_the_command_line(content):
     result = subprocess.run(
         ["make", "--no-print-directory", "newpost", "TITLE=Test", f"INPUTDIR={content}"],
