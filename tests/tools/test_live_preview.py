@@ -50,10 +50,11 @@ def test_the_open_page_follows_the_file(devserver, content):
             except Exception:
                 page.wait_for_timeout(200)
         expect(page.locator("h1")).to_have_text("First title")
-        page.wait_for_timeout(1500)  # the page has read the current build
+        read_the_build = page.locator("html[data-preview-build]")
+        expect(read_the_build).to_have_count(1)  # the page knows which build it shows
         write_article(content, "story", body="Changed body.", **article_fields("First title"))
         expect(page.locator(".article-body")).to_have_text("Changed body.", timeout=20_000)
-        page.wait_for_timeout(1500)
+        expect(read_the_build).to_have_count(1)  # the reloaded page, too
         write_article(content, "story", **article_fields("First title", tags=[1984]))
         problems = page.locator("#preview-problems")
         expect(problems).to_contain_text(

@@ -66,21 +66,20 @@ class EditionArticlesGenerator(ArticlesGenerator):
     the default edition's generator read in the edition's language (context[HANDED_KEY])."""
 
     READS_SOURCES = False  # fast_build: nothing to read ahead
+    _by_source: dict | None = None
 
     def _handed(self) -> dict:
-        return self.context.get(HANDED_KEY, {})
+        """Its articles, by source path."""
+        if self._by_source is None:
+            lists = self.context.get(HANDED_KEY, {})
+            self._by_source = {a.source_path: a for name in EVERY for a in lists.get(name, [])}
+        return self._by_source
 
     def get_files(self, paths, exclude=None, extensions=None):
-        articles = [a for name in EVERY for a in self._handed().get(name, [])]
-        return [os.path.relpath(a.source_path, self.path) for a in articles]
+        return [os.path.relpath(source, self.path) for source in self._handed()]
 
     def get_cached_data(self, filename, default=None):
-        source = os.path.join(self.path, filename)
-        for name in EVERY:
-            for article in self._handed().get(name, []):
-                if article.source_path == source:
-                    return article
-        return default
+        return self._handed().get(os.path.join(self.path, filename), default)
 
 
 class EditionsGenerator(Generator):

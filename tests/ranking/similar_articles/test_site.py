@@ -1,7 +1,9 @@
 """Similar articles in a built site: pins, drafts, languages and the hidden empty block."""
 
+import logging
+
 import pytest
-from conftest import article_fields, write_article
+from conftest import GROWING_REGISTRY, article_fields, build, write_article
 from content_checks import ContentError
 
 
@@ -14,8 +16,31 @@ def similar_titles(site, path):
     return titles(site, path, "aside.similar:not(.similar-more)")
 
 
+@pytest.fixture(scope="module")
+def related_site(tmp_path_factory):
+    """The site of related_content, built once for the tests that only read it; a clean
+    build logs no warning."""
+    content = tmp_path_factory.mktemp("related") / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "actors.yml").write_text(f"{GROWING_REGISTRY}\n", encoding="utf-8")
+    warnings = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = warnings.append
+    logging.getLogger().addHandler(handler)
+    try:
+        site = build(write_related(content), tmp_path_factory.mktemp("related-site") / "site")
+    finally:
+        logging.getLogger().removeHandler(handler)
+    assert not warnings, [record.getMessage() for record in warnings]
+    return site
+
+
 @pytest.fixture
 def related_content(content):
+    return write_related(content)
+
+
+def write_related(content):
     write_article(
         content,
         "q",
@@ -41,20 +66,17 @@ def related_content(content):
     return content
 
 
-def test_pinned_articles_come_first_then_the_ranking(related_content, build_site):
-    site = build_site(related_content)
-    assert similar_titles(site, "2020/01/query.html") == ["Pinned", "Close"]
-    assert site.page("2020/01/query.html").select_one(".similar-entry.pinned")
+def test_pinned_articles_come_first_then_the_ranking(related_site):
+    assert similar_titles(related_site, "2020/01/query.html") == ["Pinned", "Close"]
+    assert related_site.page("2020/01/query.html").select_one(".similar-entry.pinned")
 
 
-def test_drafts_and_hidden_articles_are_never_listed(related_content, build_site):
-    site = build_site(related_content)
-    assert similar_titles(site, "2020/01/close.html") == ["Query"]
+def test_drafts_and_hidden_articles_are_never_listed(related_site):
+    assert similar_titles(related_site, "2020/01/close.html") == ["Query"]
 
 
-def test_a_draft_preview_shows_what_would_be_similar(related_content, build_site):
-    site = build_site(related_content)
-    assert similar_titles(site, "drafts/draft.html") == ["Close", "Query"]
+def test_a_draft_preview_shows_what_would_be_similar(related_site):
+    assert similar_titles(related_site, "drafts/draft.html") == ["Close", "Query"]
 
 
 def test_an_article_sharing_nothing_has_no_similar_block(related_content, build_site):

@@ -3,8 +3,8 @@ leaves the files whose inputs did not change as they were."""
 
 from __future__ import annotations
 
-import filecmp
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -201,5 +201,13 @@ def test_cached_articles_report_their_warnings_again(content, tmp_path):
 def test_the_cache_is_kept_apart_from_the_output(archive, content, tmp_path):
     output = tmp_path / "site"
     fast(output, content)
-    assert not any(name.endswith(".pickle") for name in os.listdir(output))
-    assert filecmp.cmp(output / "index.html", output / "index.html")
+    cache = tmp_path / "site.cache"  # CACHE_PATH, beside the output (conftest.build)
+    kept = {p.relative_to(cache).parts[0] for p in cache.rglob("*") if p.is_file()}
+    assert {"fast_build", "search-index"} <= kept  # what the build keeps is there...
+    published = {p.relative_to(output) for p in output.rglob("*") if p.is_file()}
+    assert not [p for p in published if p.suffix in (".pickle", ".rows", ".named")]
+    assert not [p for p in published if {"fast_build", "search-index"} & set(p.parts)]
+    # ...and the output does not depend on it: without it, the same site
+    shutil.rmtree(cache)
+    fast(tmp_path / "without-cache", content)
+    assert_same_site(output, tmp_path / "without-cache")

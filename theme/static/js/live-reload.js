@@ -38,7 +38,11 @@
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (state) {
         if (!state) return;
-        if (seen === undefined) seen = state.building ? null : state.build;
+        if (seen === undefined) {
+          seen = state.building ? null : state.build;
+          // what the page has read, for whoever watches it (the live-preview test)
+          document.documentElement.setAttribute("data-preview-build", String(seen));
+        }
         if (state.building) return;
         if (state.build !== seen && !state.problems.length) {
           window.location.reload();  // a newer good build: show it
