@@ -72,6 +72,8 @@ def test_a_lead_image_shows_with_its_alt_text_and_credit(content, build_site):
     assert figure.img["alt"] == "Independence Square in Minsk"
     assert (site.output / "2020/01" / figure.img["src"]).resolve().is_file()
     assert figure.figcaption.get_text() == "Photo: Editorial team"
+    images = [img for page in site.pages() for img in site.page(str(page)).find_all("img")]
+    assert images and all(img.get("alt") for img in images)  # every picture says what it shows
 
 
 def test_navigation_marks_where_the_reader_is(seed_site):

@@ -70,6 +70,8 @@ def test_objects_are_digested_by_their_handler_once():
     digester = Digester([(Item, handler)])
     first = Item("first")
     listed = [first, Item("second")]
-    assert digester.of(listed) == digester.of(listed)
-    assert digester.of(first) == "first"
-    assert calls == ["first", "second"]
+    digest = digester.of(listed)
+    assert digester.of(listed) == digest and digester.of(first) == "first"
+    assert calls == ["first", "second"]  # each object once, however often it is asked for
+    assert Digester([(Item, handler)]).of([Item("first"), Item("second")]) == digest
+    assert Digester([(Item, handler)]).of([Item("second"), Item("first")]) != digest
