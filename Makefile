@@ -18,7 +18,7 @@ PELICANOPTS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help install html clean regenerate serve devserver publish test lint \
-	eval-similar bench-similar similar-report offline bench-search \
+	eval-similar bench-similar similar-report offline bench-search bench-images \
 	check newpost rsync_upload github s3_upload bench
 
 help: ## list the targets
@@ -83,6 +83,9 @@ bench-similar: install ## time similar articles at 10,000 and 100,000 articles
 
 bench-search: install ## our search against Pagefind at 10,000 and 100,000 articles (SIZES=...)
 	$(BIN)/python tools/bench_search.py $(if $(SIZES),--sizes $(SIZES))
+
+bench-images: install ## photographs: renditions of 2,000 12-megapixel images, phone bytes, offline zip (COUNT=...)
+	$(BIN)/python tools/bench_images.py $(if $(COUNT),--count $(COUNT))
 
 similar-report: install ## articles with no similar articles, and those listed most
 	$(BIN)/python tools/similar_report.py $(INPUTDIR)

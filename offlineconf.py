@@ -21,3 +21,8 @@ WITH_FUTURE_DATES = False
 DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
 SHOW_DRAFTS_PAGE = False
 TEMPLATE_PAGES = {"404.html": "404.html"}
+
+# One modest rendition per image, in WebP: the copy stays small (plugins/rendering/images).
+IMAGE_WIDTHS = (800,)
+IMAGE_FORMATS = ()
+IMAGE_FALLBACK = "webp"

@@ -91,6 +91,7 @@ PLUGINS = [
     "similar_articles",
     "preview",
     "editions",
+    "images",
     "fast_build",
 ]
 
@@ -111,6 +112,7 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
         "markdown.extensions.toc": {},
+        "images.figures": {},  # an image alone in a paragraph: a figure, caption | credit
     },
     "output_format": "html5",
 }
@@ -186,6 +188,13 @@ SIMILAR_ARTICLES = {
 WITH_FUTURE_DATES = True
 SHOW_DRAFTS_PAGE = True
 LIVE_RELOAD = False  # tools/devserver.py turns it on: pages reload after each rebuild
+
+# Photographs (plugins/rendering/images, docs/images.md): renditions at these widths (never
+# wider than the original), in AVIF and WebP, with a JPEG (PNG if transparent) to fall back
+# on; no metadata; the original is never published.
+IMAGE_WIDTHS = (480, 800, 1200, 1600)
+IMAGE_FORMATS = ("avif", "webp")
+IMAGE_FALLBACK = "jpg"
 
 # Theme settings.
 MENU_CATEGORIES = True

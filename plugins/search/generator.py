@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 
 from pelican.generators import Generator
+from pelican.utils import truncate_html_words
 from template_filters import date_text
 
 from .documents import TextCache, search_document
@@ -149,13 +150,21 @@ class SearchIndexGenerator(Generator):
             category=article.category.name if getattr(article, "category", None) else "",
             tags=[tag.name for tag in getattr(article, "tags", [])],
             actors=[actor.name for actor in getattr(article, "actors", [])],
-            lead_html=article.metadata.get("summary") or article.summary,
+            # Not article.summary: without a lead it is made from article.content, which
+            # Pelican keeps once made, and made now its {static} links would find no file
+            # yet (the static files are gathered last); the text is the same.
+            lead_html=article.metadata.get("summary") or self._lead_of(article),
             # The HTML as read: only link targets differ from article.content (Pelican
             # rewrites them for each page), and the search keeps the text only.
             body_html=article._content,
             text_of=texts,
         )
         return {**document, "year": article.date.year, "lang": lang}
+
+    def _lead_of(self, article) -> str:
+        """Pelican's summary of an article with no lead: its first words."""
+        length = self.settings.get("SUMMARY_MAX_LENGTH")
+        return truncate_html_words(article._content, length) if length else article._content
 
 
 def _store_name(kind: str, index_dir: str, settings) -> str:

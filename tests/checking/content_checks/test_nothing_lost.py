@@ -47,7 +47,7 @@ def good_site(tmp_path_factory):
     content = root / "content"
     write(content, "actors.yml", f"{GROWING_REGISTRY}\n- name: OSCE\n  kind: organisation\n")
     write(content, "articles/good.md", GOOD)
-    write(content, "images/photo.png", bytes.fromhex("89504e470d0a1a0a"))
+    write(content, "images/report.pdf", b"%PDF-1.4 a static file, published as it is")
     build(content, root / "output")
     return root
 
@@ -219,7 +219,7 @@ def test_markdown_in_the_images_folder_and_hidden_files_are_never_published(site
     warned(site, capsys, "notes.md: warning: is a Markdown file in a folder of files published")
     published = {p.name for p in (site / "output").rglob("*")}
     assert not published & {"notes.md", ".draft-notes.md", ".source-contact.txt"}
-    assert "photo.png" in published
+    assert "report.pdf" in published
     assert not any("Hidden notes" in p.read_text() for p in (site / "output").rglob("*.html"))
 
 

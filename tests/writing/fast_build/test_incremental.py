@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import article_fields, build, write_article
+from conftest import PIXEL, article_fields, build, write_article
 from content_checks import ContentError
 from content_checks.reader import CheckedMarkdownReader
 
@@ -182,7 +182,7 @@ def test_the_read_cache_follows_an_image_that_appears(content, tmp_path, caplog)
     with pytest.raises(Exception, match=r"images/map\.png"):
         fast(output, content, CONTENT_WARNINGS_FATAL=True)
     (content / "images").mkdir()
-    (content / "images" / "map.png").write_bytes(b"\x89PNG")
+    (content / "images" / "map.png").write_bytes(PIXEL)
     fast(output, content, CONTENT_WARNINGS_FATAL=True)
     assert (output / "2020/01/with-a-picture.html").exists()
 

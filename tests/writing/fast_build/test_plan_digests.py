@@ -20,6 +20,8 @@ def plan_of(tmp_path) -> Plan:
         "BUILD_PARALLEL_FROM": 500,
         "CACHE_PATH": str(tmp_path / "cache"),
         "OUTPUT_PATH": str(tmp_path / "output"),
+        "PATH": str(tmp_path / "content"),
+        "ACTORS_REGISTRY": "actors.yml",  # what the plugins the suite registered ask of them
     }
     return Plan(Build(settings))
 
