@@ -33,9 +33,12 @@ KB = 1024
 PHONE_TARGET = 150 * KB
 
 
-def photograph(seed: int, size=(4000, 3000)) -> bytes:
-    """A 12-megapixel JPEG that compresses like a photograph: light that varies across it,
-    shapes, and grain."""
+POOL = 16  # distinct scenes; each image is one of them with its own mark (its own bytes)
+
+
+def scene(seed: int, size=(4000, 3000)):
+    """A 12-megapixel scene that compresses like a photograph: soft shapes of colour, light
+    that varies across it, and grain."""
     import numpy
     from PIL import Image, ImageDraw, ImageFilter
 
@@ -50,8 +53,17 @@ def photograph(seed: int, size=(4000, 3000)) -> bytes:
     image = small.filter(ImageFilter.GaussianBlur(6)).resize(size, Image.Resampling.BICUBIC)
     grain = numpy.random.default_rng(seed).normal(0, 6, (height, width, 3))
     pixels = numpy.clip(numpy.asarray(image, dtype=numpy.float32) + grain, 0, 255)
+    return Image.fromarray(pixels.astype(numpy.uint8), "RGB")
+
+
+def photograph(scenes: list, number: int) -> bytes:
+    """A JPEG of one of the scenes, marked with its number: each file has bytes of its own."""
+    from PIL import ImageDraw
+
+    image = scenes[number % len(scenes)].copy()
+    ImageDraw.Draw(image).rectangle((40, 40, 40 + 8 * (number % 97), 120), fill=(250, 250, 250))
     out = io.BytesIO()
-    Image.fromarray(pixels.astype(numpy.uint8), "RGB").save(out, "JPEG", quality=88)
+    image.save(out, "JPEG", quality=88)
     return out.getvalue()
 
 
@@ -59,8 +71,9 @@ def write_site(count: int, content: Path) -> list[Path]:
     paths = write_corpus(count, content, Shape(body_paragraphs=4))
     images = content / "images"
     images.mkdir(parents=True, exist_ok=True)
+    scenes = [scene(seed) for seed in range(POOL)]
     for number, path in enumerate(paths):
-        (images / f"{path.stem}.jpg").write_bytes(photograph(number))
+        (images / f"{path.stem}.jpg").write_bytes(photograph(scenes, number))
         text = path.read_text(encoding="utf-8")
         header, _, body = text.partition("\n\n")
         header += f"\nImage: images/{path.stem}.jpg\nImage_alt: Photograph {number}"

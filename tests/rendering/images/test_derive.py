@@ -165,3 +165,11 @@ def test_an_image_of_too_many_pixels_is_refused_before_it_is_decoded(tmp_path):
 def test_a_derived_image_is_kept_as_json():
     derived = Derived(200, 100, (), ("a note",))
     assert Derived.from_json(derived.to_json()) == derived
+
+
+def test_a_sixty_megapixel_photograph_is_made_like_any_other(tmp_path):
+    out = io.BytesIO()
+    Image.new("RGB", (9600, 6300), (40, 90, 160)).save(out, "JPEG", quality=80)  # 60.5 MP
+    derived = derive("images/big.jpg", out.getvalue(), tmp_path, Options(formats=()))
+    assert [r.width for r in derived.renditions] == [480, 800, 1200, 1600]
+    assert Image.open(tmp_path / "1600.jpg").size == (1600, 1050)

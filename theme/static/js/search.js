@@ -46,7 +46,8 @@
 
   /* gzip in base64 (the words and docs files) -> the data it holds. */
   function unpack(packed) {
-    var bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });
+    var bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(packed)
+      : Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Response(stream).text().then(JSON.parse);
   }
@@ -418,8 +419,19 @@
     return fragment;
   }
 
+  var headsOf = new WeakMap(); // matched terms -> the first two letters of each
+
+  /* Whether a word of a text is one the query matched: as written, or by its stem. A stem
+     begins as its word does, so a word whose first two letters begin no matched term is
+     not stemmed at all (most words of a passage's body). */
   function isMatched(piece, matched) {
+    var heads = headsOf.get(matched);
+    if (!heads) {
+      heads = new Set(Array.from(matched, function (term) { return term.slice(0, 2); }));
+      headsOf.set(matched, heads);
+    }
     var word = words.fold(piece);
+    if (!heads.has(word.slice(0, 2))) return false;
     return matched.has(word) || matched.has(words.stem(word));
   }
 
