@@ -19,17 +19,23 @@ PELICANOPTS ?=
 .DEFAULT_GOAL := help
 .PHONY: help install html clean regenerate serve devserver publish test lint \
 	eval-similar bench-similar similar-report offline bench-search bench-images \
-	check newpost rsync_upload github s3_upload bench
+	check newpost rsync_upload github s3_upload bench zim
 
 help: ## list the targets
 	@grep -E '^[a-z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 install: $(VENV)/.installed ## create .venv with the pinned dependencies
+ZIM_INSTALLED := $(VENV)/.zim-installed
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt package.json package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# python-libzim (GPL-3.0), for make zim and its tests only
+$(ZIM_INSTALLED): requirements-zim.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-zim.txt
 	touch $@
 
 html: install ## build the site into output/ (fails on any content problem)
@@ -56,6 +62,9 @@ devserver: install ## rebuild on change and serve on http://localhost:8000
 offline: install ## the site as a zip in dist/ that works from disk (file://)
 	$(BIN)/python tools/offline.py $(INPUTDIR)
 
+zim: $(ZIM_INSTALLED) ## the offline copy as ZIM files for Kiwix, one per language (libzim: GPL-3.0)
+	$(BIN)/python tools/zim.py $(INPUTDIR)
+
 publish: install ## build, check and swap in the production site (SITEURL=https://... make publish)
 	$(BIN)/python tools/publish.py $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
 
@@ -69,7 +78,7 @@ github: ## deploy output/ to the gh-pages branch (ghp-import) and push it
 s3_upload: ## deploy output/ to S3 with aws s3 sync (S3_BUCKET=s3://...)
 	$(BIN)/python tools/deploy.py s3 -o $(OUTPUTDIR) --bucket "$(S3_BUCKET)"
 
-test: install lint ## run the whole test suite (after the style checks)
+test: install $(ZIM_INSTALLED) lint ## run the whole test suite (after the style checks)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install ## our build against stock Pelican at 10,000 articles, three archive shapes (COUNT=..., SHAPE=..., REPEAT=..., TRANSLATED=0.3)

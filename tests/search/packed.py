@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 CALL = re.compile(r"^window\.SiteSearch\.(\w+)\((.*)\);\n$", re.S)
-PACKED = ("words", "facets", "doc")  # their data is gzip in base64
+PACKED = ("words", "facets", "spelling", "doc")  # their data is gzip in base64
 
 
 def call(path: Path):

@@ -70,7 +70,12 @@
       }, fail);
     },
     names: function (data) { index.names = data; arrived("names"); },
-    spelling: function (key, terms) { index.spelling[key] = terms; arrived("spelling-" + key); },
+    spelling: function (key, packed) {
+      unpack(packed).then(function (terms) {
+        index.spelling[key] = terms;
+        arrived("spelling-" + key);
+      }, fail);
+    },
     doc: function (number, packed) {
       unpack(packed).then(function (data) {
         index.docs[number] = data;
