@@ -19,7 +19,7 @@ PELICANOPTS ?=
 .DEFAULT_GOAL := help
 .PHONY: help install html clean regenerate serve devserver publish test lint \
 	eval-similar bench-similar similar-report offline bench-search bench-images \
-	check newpost rsync_upload github s3_upload bench zim
+	check newpost rsync_upload github s3_upload bench zim bench-zim
 
 help: ## list the targets
 	@grep -E '^[a-z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -64,6 +64,9 @@ offline: install ## the site as a zip in dist/ that works from disk (file://)
 
 zim: $(ZIM_INSTALLED) ## the offline copy as ZIM files for Kiwix, one per language (libzim: GPL-3.0)
 	$(BIN)/python tools/zim.py $(INPUTDIR)
+
+bench-zim: $(ZIM_INSTALLED) ## make zim at 10,000 articles: time, memory, size against the zip, kiwix-serve queries
+	$(BIN)/python tools/bench_zim.py $(if $(COUNT),--count $(COUNT))
 
 publish: install ## build, check and swap in the production site (SITEURL=https://... make publish)
 	$(BIN)/python tools/publish.py $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)

@@ -9,9 +9,12 @@ Flavour) and a 48x48 PNG illustration, Xapian full-text indexing with the langua
 stemmer and title suggestions.
 
 Inside a ZIM every link is relative and names a file, as in the offline copy; links to
-another language's edition lead to the published site. Our own search page stays and works
-in Kiwix (its index is script files inside the ZIM, loaded by relative paths); Kiwix's own
-full-text search (the Xapian index) works beside it.
+another language's edition, and to the feeds (no Kiwix reads a feed; they were half of the
+offline copy's bytes), lead to the published site. Search is Kiwix's own (its Xapian
+index, stemmed, in every Kiwix app's search bar): our search page and its index are left
+out, with the masthead's search box. Ours would work in kiwix-serve, but it would double the
+index (a third of the offline copy), rely on browser features older phones' Kiwix lacks,
+and sit beside the search box every Kiwix app already shows.
 
 libzim is GPL-3.0: it is installed by `make install` for this step only, and nothing of
 `make html` imports it. A ZIM is written beside its name and renamed into place: a failed
@@ -59,6 +62,7 @@ MIME = {
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _LINK = re.compile(r'(\b(?:href|src)=")([^"#?:]+)((?:[#?][^"]*)?")')
 _ARTICLE = '<article class="article">'
+_SEARCH_BOX = re.compile(r'<form class="site-search".*?</form>\s*', re.S)
 
 
 @dataclass(frozen=True)
@@ -91,10 +95,14 @@ SHARED = ("theme/", "derived/")  # what every edition uses: the theme, the image
 
 def edition_files(files: dict[str, bytes], edition: Edition, others: list[Edition]) -> dict:
     """The files of one edition: its own (under its prefix; the default edition's, under
-    none of the others'), and the shared ones."""
+    none of the others'), and the shared ones; not its search page and index (Kiwix's
+    search stands for them)."""
     outside = tuple(e.prefix for e in others if e.prefix)
+    left_out = (f"{edition.prefix}search.html", f"{edition.prefix}search/", *feeds_of([edition]))
 
     def belongs(path: str) -> bool:
+        if path.startswith(left_out):
+            return False
         if path.startswith(SHARED):
             return True
         if edition.prefix:
@@ -102,6 +110,10 @@ def edition_files(files: dict[str, bytes], edition: Edition, others: list[Editio
         return not (outside and path.startswith(outside))
 
     return {path: data for path, data in files.items() if belongs(path)}
+
+
+def feeds_of(editions) -> tuple[str, ...]:
+    return tuple(f"{e.prefix}feeds/" for e in editions)
 
 
 def outward_links(html: str, page: str, others: tuple[str, ...], siteurl: str) -> str:
@@ -173,19 +185,21 @@ def write_zim(target: Path, files: dict[str, bytes], edition: Edition, settings,
 
     sitename = settings["SITENAME"]
     others = tuple(e for e in editions_in(files, settings) if e != edition)
-    outside = tuple(e.prefix for e in others if e.prefix)
+    outside = (*(e.prefix for e in others if e.prefix), *feeds_of([edition, *others]))
     language = ISO_639_3.get(edition.lang, edition.lang)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        with Creator(str(partial)).config_indexing(True, language) as creator:
+        creator = Creator(str(partial)).config_indexing(True, language).config_verbose(False)
+        with creator:
             creator.set_mainpath(f"{edition.prefix}index.html")
             creator.add_illustration(48, illustration(sitename))
             for path, data in sorted(edition_files(files, edition, list(others)).items()):
                 mimetype = MIME.get(Path(path).suffix.lower(), "application/octet-stream")
                 title, front = "", False
                 if mimetype == "text/html":
-                    html = outward_links(data.decode("utf-8"), path, outside, settings["SITEURL"])
+                    html = _SEARCH_BOX.sub("", data.decode("utf-8"))
+                    html = outward_links(html, path, outside, settings["SITEURL"])
                     data = html.encode("utf-8")
                     title, front = title_of(html, sitename), _ARTICLE in html
                 creator.add_item(Entry(path, title, mimetype, data, front))

@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 import zipfile
@@ -116,7 +117,7 @@ def test_kiwix_serves_the_main_page_an_article_a_similar_one_a_tag_and_an_actor(
 
 def test_every_link_of_a_few_pages_resolves_inside_the_zim(kiwix, zims):
     content = f"{kiwix}/{book(zims, 'en')}"  # kiwix-serve 3.3: /<book>/<path>
-    pages = ["index.html", "2019/02/border-review-1.html", "tags/index.html", "search.html"]
+    pages = ["index.html", "2019/02/border-review-1.html", "tags/index.html", "404.html"]
     checked = 0
     for page in pages:
         url = f"{content}/{page}"
@@ -127,6 +128,13 @@ def test_every_link_of_a_few_pages_resolves_inside_the_zim(kiwix, zims):
                 assert answer.status == 200, (page, target)
             checked += 1
     assert checked > 50
+
+
+def test_search_is_kiwixs_own_and_ours_is_left_out(kiwix, zims):
+    home = fetch(f"{kiwix}/{book(zims, 'en')}/index.html")
+    assert 'class="site-search"' not in home and "search.html" not in home
+    with pytest.raises(urllib.error.HTTPError):
+        fetch(f"{kiwix}/{book(zims, 'en')}/search/manifest.js")
 
 
 def test_kiwix_full_text_search_finds_an_actor_and_a_russian_word(kiwix, zims):
