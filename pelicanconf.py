@@ -142,7 +142,12 @@ MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""  # the publication signs as a team
 DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "search"]
 SEARCH_URL = SEARCH_SAVE_AS = "search.html"
-TEMPLATE_PAGES = {"404.html": "404.html", "drafts.html": "drafts/index.html"}
+TEMPLATE_PAGES = {
+    "404.html": "404.html",
+    "drafts.html": "drafts/index.html",
+    # the similar lists' report for editors (plugins/ranking/similar_articles/report.py)
+    "similar-report.html": "drafts/similar-report.html",
+}
 
 # Page N of any list lives in .../page/N/index.html: Pelican's default pattern
 # ("{name}{number}") makes page 12 of tag "tag1" the same file as tag "tag112".
@@ -171,8 +176,14 @@ TRANSLATION_FEED_ATOM = None
 SIMILAR_ARTICLES = {
     "max_results": 5,  # entries per article, editor-pinned ones included
     # What one shared keyword adds, before rarity: a shared actor says more than a shared
-    # tag; "category": > 0 makes being in the same category count too.
-    "weights": {"actors": 1.25, "tags": 1.0, "category": 0.0},
+    # tag; "category": > 0 makes being in the same category count too. Read in the text,
+    # weaker: "mentions", an actor the text names (or lists); "terms", a distinctive word.
+    "weights": {"actors": 1.25, "tags": 1.0, "category": 0.0, "mentions": 0.5, "terms": 0.5},
+    "terms_per_article": 8,  # distinctive words per article, among its 64 most frequent...
+    "terms_max_share": 0.05,  # ...held by at most 5% of the articles (and by two at least)
+    "terms_min_documents": 50,  # ...once there are 50 (among fewer, rarity means little)
+    "max_share": 0.03,  # no article in the lists of more than 3% of the articles...
+    "max_share_min_documents": 500,  # ...once there are 500
     "rarity": True,  # a keyword carried by many articles weighs little: ln(1 + N / count)
     "common_share": 0.5,  # a keyword on more than half of the articles counts nothing...
     "common_min_documents": 50,  # ...once there are at least 50 articles

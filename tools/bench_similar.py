@@ -1,9 +1,13 @@
 """`make bench-similar`: time the similarity step alone at 10,000 and 100,000 articles.
 
-Each size runs in a fresh process: generate the synthetic corpus (not timed), then build the
-index and rank every article (timed, both cores), and read the process's peak memory. At
-5,000 articles the fast path is checked against the plain all-pairs reference, list by list.
-Targets on a 2-core machine: 10,000 in 1 s; 100,000 in 15 s and 1.5 GB.
+Each size and shape runs in a fresh process: generate the synthetic corpus with its bodies
+and read every text (the actors it names, its terms: not timed, as a build reads them ahead
+in another process and keeps them between builds), then the step a build runs on every
+change (timed, both cores): the distinctive terms, the index, every article's candidates
+and the capacity; and the process's peak memory, the texts' readings held. The cost of
+reading one text (Markdown rendered, plain text, actors, terms) is timed apart, on 2,000.
+At 5,000 articles the fast path is checked against the plain all-pairs reference, list by
+list. Targets on a 2-core machine: 10,000 in 1 s; 100,000 in 15 s and 1.5 GB.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,9 +29,18 @@ from plugins.stages import PLUGIN_PATHS  # noqa: E402
 
 sys.path[:0] = PLUGIN_PATHS
 
+import markdown  # noqa: E402
+from actors.mentions import Mentions  # noqa: E402
+from actors.registry import Entry, Registry  # noqa: E402
+from fast_build.forking import fork_map  # noqa: E402
+from search.documents import plain_text  # noqa: E402
+from similar_articles.capacity import capped_lists  # noqa: E402
 from similar_articles.core import Document, SimilarityConfig, SimilarityIndex, rank_all  # noqa: E402
 from similar_articles.reference import reference_rankings  # noqa: E402
+from similar_articles.terms import term_counts  # noqa: E402
+from similar_articles.text_fields import with_text_fields  # noqa: E402
 
+from tools.bench_build import SHAPES  # noqa: E402
 from tools.eval_similar import site_config  # noqa: E402
 from tools.similar.synthetic import generate  # noqa: E402
 
@@ -34,36 +48,85 @@ TARGETS = {10_000: (1.0, None), 100_000: (15.0, 1.5)}  # seconds, GB
 WORKERS = min(2, os.cpu_count() or 1)
 
 
-def documents(count: int) -> list[Document]:
+def documents(articles) -> list[Document]:
     return [
         Document(a.key, a.date, {"tags": a.tags, "actors": a.actors, "category": [a.category]})
-        for a in generate(count)
+        for a in articles
     ]
 
 
-def measure(count: int, repeats: int) -> dict:
+class Reader:
+    """What a build reads of a text: the actors it names (the archive's actors as the
+    registry) and its terms, in the shape's language."""
+
+    def __init__(self, articles, lang: str):
+        names = dict.fromkeys(actor for a in articles for actor in a.actors)
+        self.mentions = Mentions(Registry([Entry(name, "person") for name in names]))
+        self.lang = lang
+
+    def __call__(self, text: str):
+        return list(self.mentions(text)), term_counts(text, self.lang)
+
+
+def _text(article) -> str:
+    return f"{article.title}\n{article.lead}\n{article.body}"
+
+
+def reading_ms(articles, reader: Reader, sample: int = 2_000) -> float:
+    """Milliseconds to read one text as a build does, from its Markdown."""
+    htmls = [markdown.markdown(_text(a)) for a in articles[:sample]]
+    start = time.perf_counter()
+    for html in htmls:
+        reader(plain_text(html))
+    return (time.perf_counter() - start) * 1000 / len(htmls)
+
+
+def measure(count: int, repeats: int, shape: str) -> dict:
     """Run in a child process: seconds of each repeat and the peak RSS."""
-    docs = documents(count)
+    articles = generate(count, shape=SHAPES[shape])
+    lang = "ru" if SHAPES[shape].script == "cyrillic" else "en"
+    reader = Reader(articles, lang)
+    per_text = reading_ms(articles, reader)
+    readings = fork_map(reader, [_text(a) for a in articles], WORKERS)
+    mentioned = [names for names, _ in readings]
+    counts = [terms for _, terms in readings]
+    docs = documents(articles)
     config = site_config()
     seconds = []
     for _ in range(repeats):
         start = time.perf_counter()
-        index = SimilarityIndex(docs, config)
-        answers = rank_all(index, [(d, ()) for d in docs], workers=WORKERS)
+        ranked, _ = with_text_fields(docs, mentioned, counts, config)
+        index = SimilarityIndex(ranked, config)
+        queries = [(d, ()) for d in ranked]
+        answers = rank_all(index, queries, workers=WORKERS)
+
+        def further(numbers, spare, index=index, queries=queries):
+            chosen = [queries[n] for n in numbers]
+            return [m for m, _ in rank_all(index, chosen, WORKERS, spare, fill=True)]
+
+        lists, longer = capped_lists(
+            [m for m, _ in answers], config.max_results, index.capacity, more=further
+        )
         seconds.append(time.perf_counter() - start)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    listed = Counter(m.key for matches in lists for m in matches)
     return {
         "count": count,
         "seconds": seconds,
         "peak_gb": max(peak_kb, children_kb) / 1024**2,
-        "mean_listed": sum(len(m) for m, _ in answers) / count,
+        "mean_listed": sum(len(m) for m in lists) / count,
+        "most_listed": max(listed.values(), default=0),
+        "capacity": index.capacity,
+        "reading_ms": per_text,
+        "ranked_further": len(longer),
     }
 
 
-def run_child(count: int, repeats: int) -> dict:
+def run_child(count: int, repeats: int, shape: str) -> dict:
+    command = [sys.executable, __file__, "--child", str(count), "--repeats", str(repeats)]
     output = subprocess.run(
-        [sys.executable, __file__, "--child", str(count), "--repeats", str(repeats)],
+        [*command, "--shape", shape],
         check=True,
         capture_output=True,
         text=True,
@@ -73,7 +136,7 @@ def run_child(count: int, repeats: int) -> dict:
 
 def check_exact(count: int) -> int:
     """Lists that differ between the fast path and the all-pairs reference."""
-    docs = documents(count)
+    docs = documents(generate(count))
     configs = [site_config(), SimilarityConfig(half_life_days=None, min_score=2.0)]
     differing = 0
     for config in configs:
@@ -90,15 +153,20 @@ def main(argv=None) -> int:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--sizes", type=int, nargs="*", default=sorted(TARGETS))
     parser.add_argument("--exact-size", type=int, default=5_000)
+    parser.add_argument("--shape", choices=sorted(SHAPES), action="append")
     args = parser.parse_args(argv)
+    shapes = args.shape or ["proportional"]
     if args.child:
-        print(json.dumps(measure(args.child, args.repeats)))
+        print(json.dumps(measure(args.child, args.repeats, shapes[0])))
         return 0
     failures = 0
-    print(f"similarity step (index + ranking, {WORKERS} workers), median of {args.repeats}:")
+    print(
+        f"similarity step (terms, index, candidates, capacity; {WORKERS} workers), "
+        f"median of {args.repeats}:"
+    )
     print(f"  settings of pelicanconf.py: {site_config()}")
-    for count in args.sizes:
-        result = run_child(count, args.repeats)
+    for count, shape in [(count, shape) for shape in shapes for count in args.sizes]:
+        result = run_child(count, args.repeats, shape)
         median = statistics.median(result["seconds"])
         limit_s, limit_gb = TARGETS.get(count, (None, None))
         ok = (limit_s is None or median <= limit_s) and (
@@ -108,9 +176,12 @@ def main(argv=None) -> int:
         runs = ", ".join(f"{s:.2f}" for s in result["seconds"])
         target = f"target {limit_s} s" + (f", {limit_gb} GB" if limit_gb else "")
         print(
-            f"  N={count:>7,}: {median:6.2f} s (runs {runs}), peak {result['peak_gb']:.2f} GB, "
-            f"{result['mean_listed']:.2f} listed per article; {target}: "
-            f"{'met' if ok else 'MISSED'}"
+            f"  {shape}, N={count:>7,}: {median:6.2f} s (runs {runs}), "
+            f"peak {result['peak_gb']:.2f} GB, {result['mean_listed']:.2f} listed per article, "
+            f"most listed {result['most_listed']} (capacity {result['capacity']}, "
+            f"{result['ranked_further']} lists ranked further); "
+            f"{target}: {'met' if ok else 'MISSED'}; reading a text "
+            f"{result['reading_ms']:.2f} ms (ahead, once)"
         )
     start = time.perf_counter()
     differing = check_exact(args.exact_size)

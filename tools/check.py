@@ -2,7 +2,8 @@
 
 Each line names the file, the line where it can, the field and the fix; the same text as
 `make html` prints. Warnings (an unknown field, an actor missing from content/actors.yml)
-do not fail the check; with --publish (as `make publish` checks) they do.
+do not fail the check; with --publish (as `make publish` checks) they do. Hints (an actor
+the text names often but the front matter does not list) never fail it.
 """
 
 from __future__ import annotations
@@ -17,19 +18,23 @@ from plugins.stages import PLUGIN_PATHS  # noqa: E402
 
 sys.path[:0] = PLUGIN_PATHS
 
-from content_checks import ContentError  # noqa: E402
+from content_checks import ContentError, hints_of  # noqa: E402
 
 from tools.reading import published_articles, read_site  # noqa: E402
 from tools.reporting import failure_text  # noqa: E402
 
 
 def check(content: Path, settings_file: Path, publish: bool = False) -> tuple[list, int]:
-    """(problems, articles read): every problem, warnings included."""
+    """(problems, articles read): every problem, warnings and hints included."""
     try:
         generators = read_site(content, settings_file, CONTENT_WARNINGS_FATAL=True)
     except ContentError as error:
-        return error.problems, 0
-    return [], len(published_articles(generators))
+        return sorted([*error.problems, *error.hints], key=_place), 0
+    return hints_of(generators[0].context), len(published_articles(generators))
+
+
+def _place(problem) -> tuple:
+    return (problem.path, problem.line or 0, problem.field, problem.message)
 
 
 def _count(number: int, noun: str) -> str:
@@ -52,6 +57,8 @@ def main(argv=None) -> int:
         return 2
     for problem in problems:
         print(problem)
+    hints = sum(p.hint for p in problems)
+    problems = [p for p in problems if not p.hint]
     errors = [p for p in problems if not p.warning or args.publish]
     if not problems:
         print(f"Content checked: {count} published articles, no problem.")
@@ -61,6 +68,8 @@ def main(argv=None) -> int:
             f"\n{_count(len(problems), 'problem')}: {_count(len(problems) - warnings, 'error')}, "
             f"{_count(warnings, 'warning')}."
         )
+    if hints:
+        print(f"{_count(hints, 'hint')}: suggestions only, they never fail the check.")
     return 1 if errors else 0
 
 

@@ -3,7 +3,7 @@
 from conftest import ROOT, article_fields, write_article
 
 from tools.similar.synthetic import generate
-from tools.similar_report import gather_articles, report
+from tools.similar_report import gather_report, report
 
 
 def test_report_names_lonely_and_most_listed_articles(content):
@@ -12,7 +12,7 @@ def test_report_names_lonely_and_most_listed_articles(content):
     for number, actor in enumerate(spokes):
         write_article(content, f"s{number}", **article_fields(f"Spoke {number}", actors=[actor]))
     write_article(content, "alone", **article_fields("Alone", tags=["nothing-shared"]))
-    text = report(gather_articles(content, ROOT / "pelicanconf.py"))
+    text = report(gather_report(content, ROOT / "pelicanconf.py"))
     lonely = text.split("No similar article (1)")[1].split("Fewer than 3")[0]
     assert "alone.md" in lonely and "Alone" in lonely
     most = text.split("Listed most often")[1].splitlines()[1]

@@ -18,7 +18,15 @@ from .reader import CheckedMarkdownReader, display_path, field_line
 from .rules import ContentError, Problem
 from .site_checks import inventory_of, leave_markdown_out_of_static, site_problems
 
-__all__ = ["ContentError", "Problem", "display_path", "field_line", "record_problem", "register"]
+__all__ = [
+    "ContentError",
+    "Problem",
+    "display_path",
+    "field_line",
+    "hints_of",
+    "record_problem",
+    "register",
+]
 
 PROBLEMS_KEY = "content_problems"
 INVENTORY_KEY = "CONTENT_INVENTORY"  # the files of the content folder (inventory.py)
@@ -66,13 +74,23 @@ def fail_on_problems(generators):
     problems += [p for p in told_by_pelican if p.path not in named or not p.path]
     problems += _unread_files(context, settings, {problem.path for problem in problems})
     problems = sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
+    hints = [p for p in problems if p.hint]
+    for hint in hints:  # make check shows them (hints_of); a build only at --debug
+        logger.debug("%s", hint)
+    problems = [p for p in problems if not p.hint]
     warnings = [p for p in problems if p.warning]
     if warnings and not settings.get("CONTENT_WARNINGS_FATAL"):
         for warning in warnings:
             logger.warning("%s", warning)
         problems = [p for p in problems if not p.warning]
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems, hints)
+
+
+def hints_of(context) -> list[Problem]:
+    """The suggestions made for the content of a build that raised no ContentError."""
+    found = {p for p in context.get(PROBLEMS_KEY, []) if p.hint}
+    return sorted(found, key=lambda p: (p.path, p.line or 0, p.field, p.message))
 
 
 def _unread_files(context, settings, named) -> list[Problem]:

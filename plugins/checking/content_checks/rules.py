@@ -63,19 +63,23 @@ class Problem:
     fix: str
     line: int | None = None
     warning: bool = False  # a warning does not stop `make html`; it stops `make publish`
+    hint: bool = False  # a suggestion: `make check` shows it, it never stops anything
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         field = f" {self.field}:" if self.field else ""
-        kind = " warning:" if self.warning else ""
-        return f"{where}:{kind}{field} {self.message} Fix: {self.fix}"
+        kind = " hint:" if self.hint else " warning:" if self.warning else ""
+        label = "Suggestion" if self.hint else "Fix"
+        return f"{where}:{kind}{field} {self.message} {label}: {self.fix}"
 
 
 class ContentError(Exception):
-    """One or more articles cannot be published as written."""
+    """One or more articles cannot be published as written (hints: the suggestions made
+    for them, which alone never raise this)."""
 
-    def __init__(self, problems):
+    def __init__(self, problems, hints=()):
         self.problems = list(problems)
+        self.hints = list(hints)
         count = len(self.problems)
         lines = "\n".join(f"  {problem}" for problem in self.problems)
         noun = "problem" if count == 1 else "problems"

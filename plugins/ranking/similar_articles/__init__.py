@@ -8,12 +8,20 @@ language are ever listed.
 from blinker import signal
 from pelican import signals
 
-from .glue import attach_similar_articles, entries_as_page_input
+from .ahead import TextsAhead
+from .glue import attach_similar_articles, entries_as_page_input, reads_text, settings_of
 
 __all__ = ["register"]
 
 
+def read_texts_ahead(generator):
+    """At the first article_generator_preread fast_build has read every source ahead."""
+    if reads_text(settings_of(generator.settings)[0]):
+        TextsAhead.start(generator)
+
+
 def register():
+    signals.article_generator_preread.connect(read_texts_ahead)
     signals.article_generator_finalized.connect(attach_similar_articles)
     # an article's page shows its entries: fast_build renders it again when they change
     signal("fast_build.subject_inputs").connect(entries_as_page_input)

@@ -56,7 +56,7 @@ class Document:
 
 
 def _default_weights() -> dict[str, float]:
-    return {"actors": 1.25, "tags": 1.0, "category": 0.0}
+    return {"actors": 1.25, "tags": 1.0, "category": 0.0, "mentions": 0.5, "terms": 0.5}
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,15 @@ class SimilarityConfig:
     recency_weight: float = 0.5  # how much of the score recency can take away (0 to 1)
     min_score: float = 0.0  # candidates must score strictly above this
     fallback: bool = False  # top up with the closest articles of the same category
+    # No article in the lists of more than max_share of the articles (None: no limit),
+    # once there are max_share_min_documents (capacity.py).
+    max_share: float | None = 0.03
+    max_share_min_documents: int = 500
+    # The text's distinctive terms (terms.py), for the "terms" field: how many per article,
+    # and the share of articles above which a word is too common to be one.
+    terms_per_article: int = 8
+    terms_max_share: float = 0.05
+    terms_min_documents: int = 50  # below, a word's rarity means little: no terms
 
     def __post_init__(self):
         _check(
@@ -108,6 +117,21 @@ class SimilarityConfig:
             f"min_score must be a number >= 0, got {self.min_score!r}",
         )
 
+        _check(
+            self.max_share is None or (_is_number(self.max_share) and 0 < self.max_share <= 1),
+            f"max_share must be a share above 0 and at most 1, or None, got {self.max_share!r}",
+        )
+        for name in ("max_share_min_documents", "terms_per_article", "terms_min_documents"):
+            value = getattr(self, name)
+            _check(
+                isinstance(value, int) and not isinstance(value, bool) and value >= 0,
+                f"{name} must be a whole number >= 0, got {value!r}",
+            )
+        _check(
+            _is_number(self.terms_max_share) and 0 < self.terms_max_share <= 1,
+            f"terms_max_share must be a share above 0 and at most 1, got {self.terms_max_share!r}",
+        )
+
     @classmethod
     def from_mapping(cls, values: Mapping[str, object]) -> SimilarityConfig:
         unknown = set(values) - set(cls.__dataclass_fields__)
@@ -117,6 +141,12 @@ class SimilarityConfig:
             f"known: {', '.join(sorted(cls.__dataclass_fields__))}",
         )
         return cls(**values)
+
+    def capacity(self, documents: int) -> int | None:
+        """How many lists one article may be in, among those of this many documents."""
+        if self.max_share is None or documents < self.max_share_min_documents:
+            return None
+        return max(1, math.floor(self.max_share * documents))
 
     def recency(self, seconds_apart: float) -> float:
         if self.half_life_days is None:
@@ -228,16 +258,30 @@ class SimilarityIndex:
         """What sharing this keyword adds to a score, before recency (0 if it counts not)."""
         return self._weights.get((field_name, keyword), 0) / SCALE
 
+    @property
+    def capacity(self) -> int | None:
+        """How many lists one article may be in (capacity.py), None for no limit."""
+        return self.config.capacity(len(self))
+
     def similar(self, document: Document, pins: Sequence[str] = ()) -> list[Match]:
-        """Up to max_results matches: pins first, then the best ranked, then fallbacks."""
+        """Up to max_results matches: pins first, then the best ranked, then fallbacks
+        (this list alone: the capacity of articles is shared among lists, see rank_all)."""
+        return self.candidates(document, pins)
+
+    def candidates(
+        self, document: Document, pins: Sequence[str] = (), spare: int = 0, fill: bool = False
+    ) -> list[Match]:
+        """Pins, then the best ranked, `spare` more than the list has room for, then the
+        fallbacks for what the ranked ones leave empty (with fill, for the whole list:
+        the capacity may leave room that the ranked ones filled)."""
         pinned = self._pinned_matches(document, pins)
         taken = {self._position[m.key] for m in pinned}
         if document.key in self._position:
             taken.add(self._position[document.key])
         room = self.config.max_results - len(pinned)
-        ranked = self._ranked_matches(document, taken, room)
+        ranked = self._ranked_matches(document, taken, room + spare if room > 0 else 0)
         taken.update(self._position[m.key] for m in ranked)
-        room -= len(ranked)
+        room -= 0 if fill else len(ranked)
         fallbacks = self._fallback_matches(document, taken, room) if self.config.fallback else []
         return pinned + ranked + fallbacks
 
@@ -480,22 +524,26 @@ def rank_all(
     index: SimilarityIndex,
     queries: Sequence[tuple[Document, Sequence[str]]],
     workers: int = 1,
+    spare: int = 0,
+    fill: bool = False,
 ) -> list[tuple[list[Match], str | None]]:
-    """similar() for every (document, pins): (matches, unknown pinned key or None) each.
+    """candidates() for every (document, pins): (matches, unknown pinned key or None) each;
+    capacity.capped_lists makes them lists where the index caps listings.
 
     With workers > 1 the queries are shared out among forked processes, which read the
     index their parent built (copy-on-write) instead of receiving it pickled.
     """
+    asked = (spare, fill)
     if workers <= 1 or len(queries) < PARALLEL_MIN:
-        return [_answer(index, document, pins) for document, pins in queries]
+        return [_answer(index, document, pins, *asked) for document, pins in queries]
     global _forked_work
-    _forked_work = (index, queries)
+    _forked_work = (index, queries, asked)
     bounds = [len(queries) * part // workers for part in range(workers + 1)]
     context = multiprocessing.get_context("fork")
     try:
         with context.Pool(workers - 1) as pool:  # the parent ranks the first share itself
             pending = pool.map_async(_answer_chunk, list(itertools.pairwise(bounds[1:])))
-            first = [_answer(index, *query) for query in queries[: bounds[1]]]
+            first = [_answer(index, *query, *asked) for query in queries[: bounds[1]]]
             rest = pending.get()
     finally:
         _forked_work = None
@@ -505,10 +553,10 @@ def rank_all(
 def _answer_chunk(bounds: tuple[int, int]) -> tuple[list, list]:
     """Answers for queries[start:stop], flattened into ints, floats and strings: a list of
     Match objects takes longer for the parent to unpickle than the workers take to rank."""
-    index, queries = _forked_work
+    index, queries, asked = _forked_work
     flat, unknown = [], []
     for number in range(*bounds):
-        matches, unknown_key = _answer(index, *queries[number])
+        matches, unknown_key = _answer(index, *queries[number], *asked)
         flat.append(len(matches))
         for match in matches:
             flat += (match.key, match.score, match.pinned, match.fallback, len(match.shared))
@@ -531,8 +579,8 @@ def _decode(index: SimilarityIndex, flat: list, unknown: list):
     return answers
 
 
-def _answer(index, document, pins) -> tuple[list[Match], str | None]:
+def _answer(index, document, pins, spare=0, fill=False) -> tuple[list[Match], str | None]:
     try:
-        return index.similar(document, pins), None
+        return index.candidates(document, pins, spare, fill), None
     except UnknownPinError as error:
-        return index.similar(document), error.key
+        return index.candidates(document, (), spare, fill), error.key

@@ -1,8 +1,9 @@
 """Actors as a first-class taxonomy, like tags: article.actors, actor pages and feeds,
 with a registry of canonical names, aliases, kinds and descriptions (content/actors.yml)."""
 
+import hashlib
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 
 from article_lists import every_article
@@ -12,6 +13,7 @@ from pelican import signals
 
 from .actor import DEFAULT_SETTINGS, Actor, actors_from_metadata
 from .generator import ActorsGenerator
+from .mentions import Mentions
 from .registry import Registry, load_registry
 
 __all__ = ["Actor", "ActorsOfBuild", "register"]
@@ -32,6 +34,24 @@ class ActorsOfBuild:
     @classmethod
     def of(cls, context) -> "ActorsOfBuild | None":
         return context.get(CONTEXT_KEY)
+
+    @cached_property
+    def mentions(self) -> Mentions:
+        """Finds the registry's actors in a text (mentions.py), made when first asked."""
+        return Mentions(self.registry)
+
+    @cached_property
+    def digest(self) -> str:
+        """Of the registry file as read: what was found in a text with it may be kept."""
+        try:
+            return hashlib.blake2b(self.path.read_bytes(), digest_size=16).hexdigest()
+        except OSError:
+            return "none"
+
+    def actor(self, name: str, settings) -> "Actor":
+        """The build's one Actor for a name (made as for an article's actors)."""
+        actors, _ = actors_from_metadata([name], settings, self.registry, self.made)
+        return actors[0]
 
 
 def add_default_settings(pelican):
