@@ -180,7 +180,7 @@ SIMILAR_ARTICLES = {
     # weaker: "mentions", an actor the text names (or lists); "terms", a distinctive word.
     "weights": {"actors": 1.25, "tags": 1.0, "category": 0.0, "mentions": 0.5, "terms": 0.5},
     "terms_per_article": 8,  # distinctive words per article, among its 64 most frequent...
-    "terms_max_share": 0.05,  # ...held by at most 5% of the articles (and by two at least)
+    "terms_max_held": 1.0,  # ...held by two articles at least, by at most 1 x √N of the N
     "terms_min_documents": 50,  # ...once there are 50 (among fewer, rarity means little)
     "max_share": 0.03,  # no article in the lists of more than 3% of the articles...
     "max_share_min_documents": 500,  # ...once there are 500

@@ -26,7 +26,7 @@ from actors.mentions import Mentions  # noqa: E402
 from actors.registry import Entry, Registry  # noqa: E402
 from pelican.utils import slugify  # noqa: E402
 from search.documents import plain_text  # noqa: E402
-from similar_articles.capacity import cap_listings  # noqa: E402
+from similar_articles.capacity import capped_lists  # noqa: E402
 from similar_articles.core import Document, SimilarityConfig, SimilarityIndex, rank_all  # noqa: E402
 from similar_articles.glue import settings_of  # noqa: E402
 from similar_articles.terms import term_counts  # noqa: E402
@@ -91,8 +91,15 @@ def ours(
     reading = reading or TextReading(posts)
     documents, _ = with_text_fields(documents, reading.mentioned, reading.counts, config)
     index = SimilarityIndex(documents, config)
-    answers = rank_all(index, [(document, ()) for document in documents])
-    lists = cap_listings([matches for matches, _ in answers], config.max_results, index.capacity)
+    queries = [(document, ()) for document in documents]
+    answers = rank_all(index, queries)
+
+    def further(numbers, spare):
+        chosen = [queries[number] for number in numbers]
+        return [matches for matches, _ in rank_all(index, chosen, spare=spare, fill=True)]
+
+    candidates = [matches for matches, _ in answers]
+    lists, _ = capped_lists(candidates, config.max_results, index.capacity, more=further)
     return {doc.key: [m.key for m in ranked] for doc, ranked in zip(documents, lists, strict=True)}
 
 

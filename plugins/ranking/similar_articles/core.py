@@ -79,9 +79,9 @@ class SimilarityConfig:
     max_share: float | None = 0.03
     max_share_min_documents: int = 500
     # The text's distinctive terms (terms.py), for the "terms" field: how many per article,
-    # and the share of articles above which a word is too common to be one.
+    # and how many articles may hold one, times the square root of their number.
     terms_per_article: int = 8
-    terms_max_share: float = 0.05
+    terms_max_held: float = 1.0
     terms_min_documents: int = 50  # below, a word's rarity means little: no terms
 
     def __post_init__(self):
@@ -128,8 +128,8 @@ class SimilarityConfig:
                 f"{name} must be a whole number >= 0, got {value!r}",
             )
         _check(
-            _is_number(self.terms_max_share) and 0 < self.terms_max_share <= 1,
-            f"terms_max_share must be a share above 0 and at most 1, got {self.terms_max_share!r}",
+            _is_number(self.terms_max_held) and self.terms_max_held > 0,
+            f"terms_max_held must be a number above 0, got {self.terms_max_held!r}",
         )
 
     @classmethod

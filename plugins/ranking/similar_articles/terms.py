@@ -10,8 +10,11 @@ Two steps, so that the costly one is done once per text and kept between builds:
 2. distinctive_terms(counts of every article): a stem's rarity is the number of articles
    whose candidates hold it; each article keeps its per_article stems of highest
    count x ln(N / articles), among those at least two articles hold (a stem of one article
-   can match no other) and at most max_share of them (a word of every other article tells
-   nothing: "the", "government").
+   can match no other) and at most max_held x √N of the N (a word of every other article
+   tells nothing: "the", "government"). The square root, not a share: a distinctive word
+   marks a topic, and a topic's articles do not grow in number with the archive as the
+   archive does (a share lets ever commoner words in: 5,000 articles at 100,000 for 5%),
+   and each article such a word holds is one more candidate every list must score.
 """
 
 from __future__ import annotations
@@ -87,7 +90,7 @@ def term_counts(text: str, lang: str) -> TextTerms:
 
 
 def distinctive_terms(
-    counts: Sequence[TextTerms], per_article: int, max_share: float, ranked: int | None = None
+    counts: Sequence[TextTerms], per_article: int, max_held: float, ranked: int | None = None
 ) -> list[tuple[str, ...]]:
     """For each article (in order), the stems of its distinctive terms, most distinctive
     first (ties: in the order of the stems; TextTerms.word_of names them). A term's rarity
@@ -108,7 +111,7 @@ def distinctive_terms(
     in_population = article < population
     held = np.bincount(ids[in_population], minlength=len(vocabulary))[ids]
     least = np.where(in_population, 2, 1)  # another text than its own must hold it
-    ceiling = max(2, math.floor(max_share * total))
+    ceiling = max(2, math.floor(max_held * math.sqrt(total)))
     kept = np.flatnonzero((held >= least) & (held <= ceiling) & (held < total))
     frequency = np.fromiter(chain.from_iterable(t.counts for t in counts), float, len(stems))
     score = frequency[kept] * np.log(total / held[kept])

@@ -26,7 +26,7 @@ def with_text_fields(
     of the index, not the drafts that are only given a list."""
     population = len(counts) if ranked is None else ranked
     terms = (
-        distinctive_terms(counts, config.terms_per_article, config.terms_max_share, ranked)
+        distinctive_terms(counts, config.terms_per_article, config.terms_max_held, ranked)
         if population >= config.terms_min_documents
         else [()] * len(counts)
     )

@@ -38,7 +38,7 @@ def test_a_distinctive_term_is_rare_but_shared():
         TextTerms(["govern", "zeppelin"], [9, 1], ["government", "zeppelin"]),
         *[common] * 38,
     ]
-    chosen = distinctive_terms(texts, per_article=8, max_share=0.05)
+    chosen = distinctive_terms(texts, per_article=8, max_held=1.0)
     # "unique" is in one text only (it can match nothing), "govern" in all of them
     assert list(chosen[0]) == ["zeppelin"]
     assert texts[0].word_of(chosen[0][0]) == "zeppelins"
@@ -51,14 +51,14 @@ def test_the_highest_count_times_rarity_come_first_and_per_article_cuts():
         TextTerms(["a1", "b1", "c1"], [1, 1, 1], ["a", "b", "c"]),
         *[TextTerms(["x"], [1], ["x"])] * 50,
     ]
-    chosen = distinctive_terms(texts, per_article=2, max_share=0.1)
+    chosen = distinctive_terms(texts, per_article=2, max_held=1.0)
     assert list(chosen[0]) == ["b1", "c1"]
 
 
 def test_a_draft_matches_a_term_one_published_article_holds():
     published = [TextTerms(["zeppelin"], [2], ["zeppelin"]), TextTerms(["other"], [1], ["o"])]
     draft = TextTerms(["zeppelin"], [4], ["zeppelins"])
-    chosen = distinctive_terms([*published, draft], per_article=8, max_share=1.0, ranked=2)
+    chosen = distinctive_terms([*published, draft], per_article=8, max_held=1.0, ranked=2)
     assert list(chosen[2]) == ["zeppelin"]
     # and the draft's words do not change the published articles' rarity
     assert chosen[0] == ()

@@ -21,6 +21,8 @@ REGISTRY = """
   aliases: [EU]
 - name: Union
   kind: organisation
+- name: Union State
+  kind: organisation
 """
 
 
@@ -40,6 +42,8 @@ def test_names_and_aliases_are_found_as_whole_words(tmp_path):
 def test_the_longest_name_wins_and_nothing_is_found_inside_another(tmp_path):
     found = mentions(tmp_path)("The European Union and the Union of Writers.")
     assert found == {"European Union": 1, "Union": 1}  # not a third: "Union" inside the first
+    # where a shorter name begins a longer one, the longer is the one meant
+    assert mentions(tmp_path)("The Union State budget.") == {"Union State": 1}
 
 
 def test_russian_and_belarusian_names_in_other_cases(tmp_path):
