@@ -7,8 +7,10 @@ post with the archive's rarest tags) tops list after list, and readers meet the 
 (SimilarityConfig.max_share of the archive). Places are handed out in rounds, as a draft:
 first every list's first choice, then every list's second, and so on; within a round the
 higher score comes first. An article that is full is passed over and the list takes its
-next candidate (SimilarityIndex.candidates ranks more than a list shows). So a much
-listed article keeps the lists where it ranks highest, and strongest.
+next candidate. So a much listed article keeps the lists where it ranks highest, and
+strongest. Lists are ranked to their size first; only those the capacity leaves short are
+ranked further (capped_lists; none at 10,000 and 100,000 synthetic articles, 105 of 800
+with a 2% capacity), which gives the same lists as ranking every list deep (tested).
 
 Pinned entries are the editors' choice: always kept, and counted. Drafts' lists (not
 counted) never take a place: they are made last, from the places the published lists
