@@ -137,3 +137,23 @@ def test_publish_is_not_stopped_by_a_hint_and_has_no_report_page(text_site, tmp_
     site = build(content, tmp_path / "site", conf="publishconf.py", SITEURL="https://example.org")
     assert site.exists("2020/01/named.html")  # warnings are fatal there; a hint is none
     assert not site.exists("drafts/similar-report.html")
+
+
+def test_texts_read_ahead_in_a_forked_process_give_the_same_site(text_site, tmp_path, monkeypatch):
+    import similar_articles.ahead as ahead
+
+    collected = []
+    collect = ahead.TextsAhead.collect
+
+    def recording(self):
+        made = collect(self)
+        collected.append(sum(len(readings) for readings in made.values()))
+        return made
+
+    monkeypatch.setattr(ahead, "AHEAD_FROM", 1)  # the fork, as for 500 new texts and more
+    monkeypatch.setattr(ahead.TextsAhead, "collect", recording)
+    content, site = text_site
+    again = build(content, tmp_path / "site")
+    assert collected and collected[0] == 56  # every text, read in the other process
+    for page in ("2020/01/airships.html", "2020/01/named.html"):
+        assert entries(again, page) == entries(site, page)
