@@ -2,6 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Test files run on three processes (a file's tests stay together, so its module fixtures are
+# built once); most tests wait on a browser, a server or a forked build, not on a core.
+TEST_WORKERS ?= 3
 PELICAN := $(BIN)/pelican --log-handler plain
 INPUTDIR := content
 OUTPUTDIR := output
@@ -82,7 +85,7 @@ s3_upload: ## deploy output/ to S3 with aws s3 sync (S3_BUCKET=s3://...)
 	$(BIN)/python tools/deploy.py s3 -o $(OUTPUTDIR) --bucket "$(S3_BUCKET)"
 
 test: install $(ZIM_INSTALLED) lint ## run the whole test suite (after the style checks)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 bench: install ## our build against stock Pelican at 10,000 articles, three archive shapes (COUNT=..., SHAPE=..., REPEAT=..., TRANSLATED=0.3)
 	$(BIN)/python tools/bench_build.py $(if $(COUNT),--count $(COUNT)) $(if $(REPEAT),--repeat $(REPEAT)) $(if $(TRANSLATED),--translated $(TRANSLATED)) $(foreach s,$(SHAPE),--shape $(s))

@@ -1,5 +1,7 @@
 """The fast path returns exactly the lists of the plain all-pairs reference."""
 
+from collections import Counter
+
 import pytest
 from similar_articles.core import Document, SimilarityConfig, SimilarityIndex
 from similar_articles.reference import reference_rankings
@@ -10,10 +12,18 @@ from tools.similar.synthetic import generate
 @pytest.fixture(scope="module")
 def corpus():
     # Large enough for long postings lists (bitmaps and walks) as well as short ones.
-    return [
+    documents = [
         Document(a.key, a.date, {"tags": a.tags, "actors": a.actors, "category": [a.category]})
-        for a in generate(1200, seed=11)
+        for a in generate(900, seed=11)
     ]
+    carriers = Counter(
+        (name, keyword)
+        for d in documents
+        for name in ("tags", "actors")
+        for keyword in set(d.keywords[name])
+    )
+    assert sum(count > SimilarityIndex.LONG_MIN for count in carriers.values()) >= 3
+    return documents
 
 
 @pytest.mark.parametrize(
