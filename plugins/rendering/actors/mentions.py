@@ -46,18 +46,15 @@ class Mentions:
         """How many times the text names each actor (by its canonical name)."""
         found: Counter = Counter()
         words = words_of(text)
-        at = 0
-        while at < len(words):
-            if words[at] not in self._firsts:
-                at += 1
+        after = 0  # the words before this one belong to a name found
+        for at in [at for at, word in enumerate(words) if word in self._firsts]:
+            if at < after:
                 continue
             for length in range(min(self._longest, len(words) - at), 0, -1):
                 name = self._names.get(tuple(words[at : at + length]), False)
                 if name is not False:
                     if name is not None:
                         found[name] += 1
-                    at += length
+                    after = at + length
                     break
-            else:
-                at += 1
         return found
