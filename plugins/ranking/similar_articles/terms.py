@@ -83,9 +83,10 @@ def _stems(words: list[str], lang: str) -> list[str]:
         return words
     known = _STEMS.setdefault(lang, {})
     missing = [word for word in words if word not in known]
+    if len(known) + len(missing) > STEMS_HELD:
+        known.clear()
+        missing = words
     if missing:
-        if len(known) + len(missing) > STEMS_HELD:
-            known.clear()
         known.update(zip(missing, stemmer.stemWords(missing), strict=True))
     return list(map(known.__getitem__, words))
 

@@ -1,5 +1,7 @@
 """terms.py: the words of a text, stemmed in its language, and the distinctive ones."""
 
+import Stemmer
+from similar_articles import terms as terms_module
 from similar_articles.terms import CANDIDATES, TextTerms, distinctive_terms, term_counts
 
 
@@ -17,6 +19,29 @@ def test_russian_forms_share_a_stem_and_belarusian_is_taken_as_written():
     assert "елк" in russian.stems  # ё read as е: both spellings are one word
     belarusian = term_counts("Санкцыі і санкцыямі.", "be")
     assert set(belarusian.stems) == {"санкцыі", "санкцыямі"}
+
+
+def test_a_stem_is_shown_as_its_most_frequent_word_the_first_written_on_ties():
+    terms = term_counts("sanctioned sanctions sanctions sanctioned. Banned bans.", "en")
+    assert dict(zip(terms.stems, terms.words, strict=True)) == {
+        "sanction": "sanctioned",
+        "ban": "banned",
+    }
+    assert terms.stems == ("sanction", "ban") and terms.counts == (4, 2)
+
+
+def test_the_kept_stems_are_snowballs_however_few_the_cache_may_hold(monkeypatch):
+    text = "Санкции, санкций и санкциями вводят; санкционный режим ввели в 2014 году."
+    expected = term_counts(text, "ru")
+    snowball = Stemmer.Stemmer("russian")
+    words = terms_module._WORD.findall(text.casefold())
+    assert set(expected.stems) == set(snowball.stemWords(words))
+    monkeypatch.setattr(terms_module, "STEMS_HELD", 3)  # emptied at every new text
+    monkeypatch.setattr(terms_module, "_STEMS", {})
+    for other in ("Режим санкций", text, "Ввели режим", text):
+        term_counts(other, "ru")
+        assert term_counts(text, "ru") == expected
+        assert set(terms_module._STEMS["ru"]) == set(words)  # this text's words alone
 
 
 def test_numbers_short_words_and_punctuation_are_no_terms():
