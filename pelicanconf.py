@@ -198,7 +198,6 @@ SIMILAR_ARTICLES = {
 # drafts/index.html; publishconf.py and offlineconf.py leave them all out.
 WITH_FUTURE_DATES = True
 SHOW_DRAFTS_PAGE = True
-LIVE_RELOAD = False  # tools/devserver.py turns it on: pages reload after each rebuild
 
 # Photographs (plugins/rendering/images, docs/images.md): renditions at these widths (never
 # wider than the original), in AVIF and WebP, with a JPEG (PNG if transparent) to fall back

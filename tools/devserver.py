@@ -10,11 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import threading
 import time
 from pathlib import Path
 
-from pelican import Pelican, listen
+from pelican import ParseOverrides, Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 from pelican.utils import wait_for_changes
@@ -27,7 +26,10 @@ sys.path[:0] = PLUGIN_PATHS
 
 from content_checks import ContentError  # noqa: E402
 from fast_build import roll_back_unfinished  # noqa: E402
+from interface import languages_of, strings_path  # noqa: E402
+from interface.strings import load_strings  # noqa: E402
 
+from tools.preview_server import serve_in_background  # noqa: E402
 from tools.reporting import KeptWarnings  # noqa: E402
 
 
@@ -60,6 +62,14 @@ def build_once(settings_file: str, overrides: dict) -> dict:
     return settings
 
 
+def problem_headings(settings) -> tuple[dict[str, str], str]:
+    """({lang: the heading of a failed build's problems}, the site's language)."""
+    strings, _ = load_strings(strings_path(settings), languages_of(settings))
+    default = settings["DEFAULT_LANG"]
+    headings = {lang: texts["preview_problems"] for lang, texts in strings.items()}
+    return {lang: text for lang, text in headings.items() if isinstance(text, str)}, default
+
+
 def _write_state(path: Path, state: dict) -> None:
     """Replace the file whole: a page never reads half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -76,20 +86,31 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--serve", action="store_true", help="also serve the output")
     parser.add_argument("-b", "--bind", default="127.0.0.1")
     parser.add_argument("-p", "--port", type=int, default=8000)
+    parser.add_argument(
+        "-e",
+        "--extra-settings",
+        dest="extra",
+        default={},
+        nargs="*",
+        action=ParseOverrides,
+        help="SETTING=VALUE pairs, VALUE in JSON, as pelican -e takes them",
+    )
     args = parser.parse_args(argv)
     init_logging(handler=None)
+    # The settings of `make html`, so that the preview starts from what it read and wrote
+    # (the live reload script is put into the pages as they are served: preview_server.py)
     overrides = {
         "PATH": str(Path(args.content).resolve()),
         "OUTPUT_PATH": str(Path(args.output).resolve()),
-        "LIVE_RELOAD": True,
+        **args.extra,
     }
     Path(args.output).mkdir(parents=True, exist_ok=True)
     try:
         settings = build_once(args.settings, overrides)
         if args.serve:  # only once the first build is whole: no page without its scripts
-            threading.Thread(
-                target=listen, args=(args.bind, args.port, args.output), daemon=True
-            ).start()
+            serve_in_background(
+                settings["OUTPUT_PATH"], args.bind, args.port, *problem_headings(settings)
+            )
         while True:
             changes = wait_for_changes(args.settings, settings)
             print("Changed: " + ", ".join(sorted(path for _, path in changes)))

@@ -41,8 +41,9 @@ DEFAULT_SETTINGS = {
     "BUILD_PARALLEL_FROM": 500,
 }
 # Settings that do not change what is read or what a page holds (the page manifest is kept
-# per output folder): a publication built into a staging folder uses the same read cache.
-VOLATILE = {"OUTPUT_PATH"}
+# per output folder): a publication built into a staging folder uses the same read cache,
+# and the preview (tools/devserver.py) that of `make html`, whose command line sets DEBUG.
+VOLATILE = {"OUTPUT_PATH", "DEBUG"}
 KEEP_CACHES = 12  # read caches (one per settings) and page manifests (one per output folder)
 
 
