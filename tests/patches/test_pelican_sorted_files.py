@@ -54,7 +54,7 @@ def test_articles_sharing_a_date_or_a_slug_come_out_alike_in_every_build(content
             f"same-slug-{n}",
             **article_fields("Same title", f"2021-0{n + 1}-01 12:00", lang=lang),
         )
-    outputs = [tmp_path / f"output-{seed}" for seed in ("1", "2", "3")]
+    outputs = [tmp_path / f"output-{seed}" for seed in ("1", "2")]
     for output in outputs:
         build_with_hash_seed(content, output, output.name.split("-")[1])
     first = files_of(outputs[0])
