@@ -13,9 +13,10 @@ source file, a tag by its name). A value of no known kind makes the page "unknow
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import NamedTuple
 
-from jinja2 import meta
+from jinja2 import Environment, meta
 
 from .digests import digest
 
@@ -45,10 +46,10 @@ class TemplateReads:
 
     def _find(self, template_name: str):
         source = self.environment.loader.get_source(self.environment, template_name)[0]
-        tree = self.environment.parse(source)
-        names = set(meta.find_undeclared_variables(tree))
+        declared, referenced = names_in_source(source, _syntax(self.environment))
+        names = set(declared)
         sources = [template_name, source]
-        for used in sorted(meta.find_referenced_templates(tree), key=str):
+        for used in referenced:
             found = None if used is None else self.of(used)
             if found is None:
                 return None
@@ -56,6 +57,62 @@ class TemplateReads:
             sources.append(found.source)
         looked_up = tuple(sorted(name for name in names if not name.isupper()))
         return Reads(frozenset(names), digest(*sources), looked_up)
+
+
+def _syntax(environment) -> tuple:
+    """What decides how Jinja reads a source: delimiters, options, extensions, and the
+    names of its filters and tests."""
+    return (
+        environment.block_start_string,
+        environment.block_end_string,
+        environment.variable_start_string,
+        environment.variable_end_string,
+        environment.comment_start_string,
+        environment.comment_end_string,
+        environment.line_statement_prefix,
+        environment.line_comment_prefix,
+        environment.trim_blocks,
+        environment.lstrip_blocks,
+        tuple(sorted(environment.extensions)),
+        tuple(sorted(environment.filters)),  # (find_undeclared_variables compiles the
+        tuple(sorted(environment.tests)),  # template: an unknown filter or test fails it)
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def names_in_source(source: str, syntax: tuple) -> tuple[frozenset, tuple]:
+    """(the names a template source reads, the templates it uses, sorted; None for one
+    chosen at run time). Kept for the process: each build makes a new Jinja environment,
+    and parsing every template again cost 0.5 s of a small site's build."""
+    *options, extensions, filters, tests = syntax
+    environment = Environment(**dict(zip(_SYNTAX_OPTIONS, options, strict=True)))
+    for extension in extensions:
+        environment.add_extension(extension)
+    environment.filters = dict.fromkeys(filters, _unused)
+    environment.tests = dict.fromkeys(tests, _unused)
+    tree = environment.parse(source)
+    return (
+        frozenset(meta.find_undeclared_variables(tree)),
+        tuple(sorted(meta.find_referenced_templates(tree), key=str)),
+    )
+
+
+def _unused(*args, **kwargs):  # a filter or test as the analysis sees it: never called
+    raise NotImplementedError
+
+
+_SYNTAX_OPTIONS = (
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "line_statement_prefix",
+    "line_comment_prefix",
+    "trim_blocks",
+    "lstrip_blocks",
+)
 
 
 class Digester:

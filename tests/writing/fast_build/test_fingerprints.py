@@ -33,6 +33,29 @@ def test_a_template_chosen_at_run_time_reads_anything(reads):
     assert reads.of("dynamic.html") is None
 
 
+def test_the_reads_are_those_of_the_environment_asked_whatever_another_asked_before():
+    source = {
+        "page.html": "{% do items.append(x) %}{{ title | shout }}{% if y is odd %}{% endif %}"
+    }
+
+    def environment(**options):
+        made = jinja2.Environment(loader=jinja2.DictLoader(source), **options)
+        made.filters["shout"] = str.upper
+        return made
+
+    expected = {"items", "x", "title", "y"}
+    assert TemplateReads(environment(extensions=["jinja2.ext.do"])).of("page.html").names == (
+        expected
+    )
+    with pytest.raises(jinja2.TemplateSyntaxError):  # no `do` in this one: not taken from above
+        TemplateReads(environment()).of("page.html")
+    unknown = jinja2.Environment(loader=jinja2.DictLoader(source), extensions=["jinja2.ext.do"])
+    with pytest.raises(jinja2.TemplateAssertionError, match="shout"):  # as Jinja itself says
+        TemplateReads(unknown).of("page.html")
+    other = environment(extensions=["jinja2.ext.do"], variable_start_string="[[")
+    assert TemplateReads(other).of("page.html").names == {"items", "x", "y"}  # {{ }} is text
+
+
 def test_the_fingerprint_follows_what_the_template_reads_only(reads):
     digester = Digester([])
     values = {"article": "a", "sections": ["x", "y"], "all_articles": list(range(5))}
