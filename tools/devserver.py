@@ -29,7 +29,7 @@ from fast_build import roll_back_unfinished  # noqa: E402
 from interface import languages_of, strings_path  # noqa: E402
 from interface.strings import load_strings  # noqa: E402
 
-from tools.preview_server import serve_in_background  # noqa: E402
+from tools.preview_server import script_url, serve_in_background  # noqa: E402
 from tools.reporting import KeptWarnings  # noqa: E402
 
 
@@ -109,7 +109,11 @@ def main(argv: list[str] | None = None) -> None:
         settings = build_once(args.settings, overrides)
         if args.serve:  # only once the first build is whole: no page without its scripts
             serve_in_background(
-                settings["OUTPUT_PATH"], args.bind, args.port, *problem_headings(settings)
+                settings["OUTPUT_PATH"],
+                args.bind,
+                args.port,
+                *problem_headings(settings),
+                script_url(settings["THEME_STATIC_DIR"]),
             )
         while True:
             changes = wait_for_changes(args.settings, settings)

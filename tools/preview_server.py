@@ -19,24 +19,30 @@ from typing import ClassVar
 
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
-SCRIPT = "/theme/js/live-reload.js"  # THEME_STATIC_DIR "theme", served from the root
+SCRIPT = "/theme/js/live-reload.js"  # under THEME_STATIC_DIR ("theme" by default)
 STATE = "/_preview/build.json"
 _LANG = re.compile(rb"<html[^>]*\blang=\"([\w-]+)\"", re.IGNORECASE)
 
 
-def live_reload_tag(heading: str) -> bytes:
+def script_url(theme_static_dir: str) -> str:
+    return f"/{theme_static_dir.strip('/')}/js/live-reload.js"
+
+
+def live_reload_tag(heading: str, script: str = SCRIPT) -> bytes:
     return (
-        f'<script src="{SCRIPT}" data-build="{STATE}" '
+        f'<script src="{html.escape(script)}" data-build="{STATE}" '
         f'data-heading="{html.escape(heading)}"></script>'
     ).encode()
 
 
-def with_live_reload(page: bytes, headings: dict[str, str], default_lang: str) -> bytes:
+def with_live_reload(
+    page: bytes, headings: dict[str, str], default_lang: str, script: str = SCRIPT
+) -> bytes:
     """The page with the live reload script before its last </body> (or at its end), the
     problems' heading in the page's language."""
     lang = _LANG.search(page[:2048])
     heading = headings.get(lang[1].decode() if lang else default_lang) or headings[default_lang]
-    tag = live_reload_tag(heading)
+    tag = live_reload_tag(heading, script)
     end = page.rfind(b"</body>")
     return page + tag if end < 0 else page[:end] + tag + page[end:]
 
@@ -48,6 +54,7 @@ class PreviewHandler(ComplexHTTPRequestHandler):
 
     headings: ClassVar[dict[str, str]] = {}  # {lang: the problems heading}
     default_lang = "en"
+    script = SCRIPT
 
     def send_head(self):
         path = self.translate_path(self.path)
@@ -55,7 +62,8 @@ class PreviewHandler(ComplexHTTPRequestHandler):
             return super().send_head()  # folders (redirect, index.html) and other files
         try:
             with open(path, "rb") as handle:
-                page = with_live_reload(handle.read(), self.headings, self.default_lang)
+                page = handle.read()
+            page = with_live_reload(page, self.headings, self.default_lang, self.script)
         except OSError:
             self.send_error(404, "File not found")
             return None
@@ -68,10 +76,15 @@ class PreviewHandler(ComplexHTTPRequestHandler):
 
 
 def serve_in_background(
-    output: str, bind: str, port: int, headings: dict[str, str], default_lang: str
+    output: str,
+    bind: str,
+    port: int,
+    headings: dict[str, str],
+    default_lang: str,
+    script: str = SCRIPT,
 ) -> RootedHTTPServer:
     """Serve the output folder on a daemon thread; returns the server (shutdown() stops it)."""
-    site = {"headings": headings, "default_lang": default_lang}
+    site = {"headings": headings, "default_lang": default_lang, "script": script}
     server = RootedHTTPServer(output, (bind, port), type("SiteHandler", (PreviewHandler,), site))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

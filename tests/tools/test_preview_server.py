@@ -10,7 +10,7 @@ import urllib.request
 from conftest import ROOT, article_fields, pelican_command, write_article
 from test_live_preview import free_port
 
-from tools.preview_server import SCRIPT, with_live_reload
+from tools.preview_server import SCRIPT, script_url, with_live_reload
 
 
 def files_with_times(folder):
@@ -82,3 +82,5 @@ def test_the_problems_heading_is_in_the_pages_language_and_escaped():
     assert b'data-heading="Fix &lt;these&gt;:"' in unknown
     no_body = with_live_reload(b"<p>a fragment</p>", headings, "en")
     assert no_body.startswith(b"<p>a fragment</p><script")
+    elsewhere = with_live_reload(b"<body></body>", headings, "en", script_url("static/"))
+    assert b'src="/static/js/live-reload.js"' in elsewhere
