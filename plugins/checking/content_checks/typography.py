@@ -27,15 +27,45 @@ RUSSIAN_TYPESETTING = ("ru", "be")  # the default of the setting of that name
 
 def typogrifier(settings):
     """typogrify as Pelican's Readers.read_file applies it (TYPOGRIFY_IGNORE_TAGS,
-    TYPOGRIFY_OMIT_FILTERS, TYPOGRIFY_DASHES and smart quotes for &quot;)."""
+    TYPOGRIFY_OMIT_FILTERS, TYPOGRIFY_DASHES and smart quotes for &quot;). Pelican sets the
+    dashes as smartypants' module-wide default; here they are passed to each call, so that
+    nothing of the library changes for the rest of the process."""
     dashes = settings.get("TYPOGRIFY_DASHES", "default")
-    smartypants.Attr.default = {
+    attr = {
         "oldschool": smartypants.Attr.set2,
         "oldschool_inverted": smartypants.Attr.set3,
     }.get(dashes, smartypants.Attr.set1) | smartypants.Attr.w
     ignore = settings.get("TYPOGRIFY_IGNORE_TAGS", [])
-    omit = dict.fromkeys(settings.get("TYPOGRIFY_OMIT_FILTERS", []), False)
-    return lambda text: filters.typogrify(text, ignore, **omit) if text else text
+    omitted = set(settings.get("TYPOGRIFY_OMIT_FILTERS", []))
+    unknown = sorted(omitted - set(TYPOGRIFY_STEPS))
+    if unknown:  # as typogrify itself refuses them
+        raise ValueError(
+            f"TYPOGRIFY_OMIT_FILTERS names no typogrify filter: {unknown}; "
+            f"the filters are {', '.join(TYPOGRIFY_STEPS)}"
+        )
+    steps = [name for name in TYPOGRIFY_STEPS if name not in omitted]
+
+    def typogrify(text: str) -> str:
+        if not text:
+            return text
+        parts = []
+        for part, process in filters.process_ignores(text, ignore):
+            for name in steps if process else ():
+                part = _typogrify_step(name, part, attr)
+            parts.append(part)
+        return "".join(parts)
+
+    return typogrify
+
+
+# typogrify.filters.applyfilters' steps, in its order (typogrify 2.1.0)
+TYPOGRIFY_STEPS = ("amp", "smartypants", "caps", "initial_quotes", "widont")
+
+
+def _typogrify_step(name: str, text: str, attr: int) -> str:
+    if name == "smartypants":
+        return smartypants.smartypants(text, attr)
+    return getattr(filters, name)(text)  # looked up at each call: plugins/patches replace some
 
 
 def typographer(settings):

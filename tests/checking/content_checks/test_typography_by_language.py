@@ -5,8 +5,10 @@
 from __future__ import annotations
 
 import pytest
+import smartypants
 from content_checks.typography import NARROW_NO_BREAK_SPACE as NNBSP
-from content_checks.typography import typographer
+from content_checks.typography import typographer, typogrifier
+from typogrify import filters
 
 NBSP = "\u00a0"
 SETTINGS = {"TYPOGRIFY_IGNORE_TAGS": ["pre", "code"], "TYPOGRIFY_DASHES": "default"}
@@ -62,3 +64,40 @@ def test_our_typus_is_typus_without_its_quadratic_dash_rule():
     ]
     for text in texts:
         assert ru_typus(text) == library(text)
+
+
+ENGLISH = [
+    "<p>\"Quoted\" -- and --- dashes... ``backticks'' &quot;entities&quot; KGB & NATO's</p>",
+    "<h2>'Single' quotes, a U.S. court and one last word</h2>",
+    '<p>Code: <code>"--"</code></p><pre>"kept -- as written"</pre><p>"after" it</p>',
+    "",
+    "<p>plain text, no mark at all</p>",
+]
+
+
+@pytest.mark.parametrize("dashes", ["default", "oldschool", "oldschool_inverted"])
+@pytest.mark.parametrize("omit", [[], ["widont", "caps"], ["smartypants"]])
+def test_english_is_typogrify_as_pelican_applies_it_and_the_library_keeps_its_default(dashes, omit):
+    settings = {
+        "TYPOGRIFY_IGNORE_TAGS": ["pre", "code"],
+        "TYPOGRIFY_DASHES": dashes,
+        "TYPOGRIFY_OMIT_FILTERS": omit,
+    }
+    ours = [typogrifier(settings)(text) for text in ENGLISH]
+    default = smartypants.Attr.default
+    try:  # as Pelican's Readers.read_file does with TYPOGRIFY (pelican 4.12.0)
+        smartypants.Attr.default = {
+            "oldschool": smartypants.Attr.set2,
+            "oldschool_inverted": smartypants.Attr.set3,
+        }.get(dashes, smartypants.Attr.set1) | smartypants.Attr.w
+        omitted = dict.fromkeys(omit, False)
+        pelicans = [filters.typogrify(text, ["pre", "code"], **omitted) for text in ENGLISH]
+    finally:
+        smartypants.Attr.default = default
+    assert ours == pelicans
+    assert smartypants.Attr.default == default  # nothing of the library changed
+
+
+def test_an_unknown_filter_to_omit_is_named():
+    with pytest.raises(ValueError, match=r"'spelling'.*amp, smartypants, caps"):
+        typogrifier({"TYPOGRIFY_OMIT_FILTERS": ["spelling"]})
