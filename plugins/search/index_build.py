@@ -70,7 +70,7 @@ class IndexBuild:
 
     def make_texts_ahead(self, make_texts: Callable[[], dict]) -> None:
         """Run make_texts() in a forked process; texts_made_ahead() collects its result."""
-        folder = tempfile.mkdtemp(prefix="search-texts-")
+        folder = forking.scratch_folder("search-texts")
         self._held.paths.append(Path(folder))
         self._held.texts = (forking.start(make_texts, os.path.join(folder, "texts")), folder)
 
@@ -90,7 +90,7 @@ class IndexBuild:
 
     def temporary_folder(self) -> Path:
         """A folder of this build's own, removed by close()."""
-        folder = Path(tempfile.mkdtemp(prefix="search-index-"))
+        folder = Path(forking.scratch_folder("search-index"))
         self._held.paths.append(folder)
         return folder
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import weakref
 from pathlib import Path
 
@@ -73,7 +72,7 @@ class TextsAhead:
             )
             for html, meta, _ in fresh
         ]
-        folder = tempfile.mkdtemp(prefix="similar-texts-")
+        folder = forking.scratch_folder("similar-texts")
         weakref.finalize(ahead, shutil.rmtree, folder, True)
         read = _reader(settings, actors_of_build, texts)
         ahead._run = (forking.start(read, os.path.join(folder, "readings")), folder)

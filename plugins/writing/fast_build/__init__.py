@@ -15,7 +15,6 @@ import os
 import shutil
 import signal
 import sys
-import tempfile
 from pathlib import Path
 
 import patches
@@ -104,6 +103,7 @@ def start(pelican_object):
         pelican_object.settings.setdefault(key, value)
     roll_back_unfinished()  # a build of this process that failed while writing
     recover(Path(pelican_object.settings["OUTPUT_PATH"]))  # ...or of one that was killed
+    forking.remove_abandoned()  # (and that killed build's worker folders)
     BUILD["current"] = Build(pelican_object.settings)
     if pelican_object.settings["FAST_BUILD"]:
         patches.install_all()  # plugins/patches: the same results for less work
@@ -249,7 +249,7 @@ def _mark_split(generator):
 
 def _start_child(build, split, share):
     """Fork a process that renders one share of the split generators' pages."""
-    folder = tempfile.mkdtemp(prefix="fast-build-")
+    folder = forking.scratch_folder("fast-build")
     result_file = os.path.join(folder, "records")
     settings = build.settings
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import io
 import os
 import pickle
+import shutil
 import tempfile
 import traceback
+from pathlib import Path
 
 
 class WorkerError(RuntimeError):
@@ -43,7 +45,8 @@ def fork_map(function, items: list, workers: int) -> list:
     pickle. A child that fails makes this raise WorkerError with the child's traceback."""
     shares = [items[start::workers] for start in range(workers)]
     children = []
-    with tempfile.TemporaryDirectory(prefix="fork-map-") as folder:
+    folder = scratch_folder("fork-map")
+    try:
         for number, share in enumerate(shares[1:], start=1):
             result_file = os.path.join(folder, str(number))
             pid = os.fork()
@@ -53,10 +56,48 @@ def fork_map(function, items: list, workers: int) -> list:
         results = [[function(item) for item in shares[0]]]
         for pid, result_file in children:
             results.append(collect(pid, result_file))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     merged = [None] * len(items)
     for start, share_results in enumerate(results):
         merged[start::workers] = share_results
     return merged
+
+
+def scratch_folder(purpose: str) -> str:
+    """A new temporary folder for this process's workers to send their results through.
+
+    The folders live in one place per user, named by the pid that made them, so that those of
+    a build killed before it could remove them (SIGKILL, power loss) are removed by the next
+    build, once their process is gone, instead of piling up in the system's temporary folder.
+    """
+    root = _scratch_root()
+    remove_abandoned()
+    return tempfile.mkdtemp(prefix=f"{os.getpid()}-{purpose}-", dir=root)
+
+
+def _scratch_root() -> Path:
+    root = Path(tempfile.gettempdir()) / f"pelican-scratch-{os.getuid()}"
+    root.mkdir(mode=0o700, exist_ok=True)
+    return root
+
+
+def remove_abandoned() -> None:
+    """Remove the scratch folders of processes that have ended without removing them."""
+    for folder in _scratch_root().iterdir():
+        pid = folder.name.partition("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def collect(pid: int, result_file: str):
