@@ -15,6 +15,8 @@ def add_default_settings(pelican):
     pelican.settings.setdefault("SEARCH_INDEX_CACHE", True)  # parts kept in CACHE_PATH
     # from this many articles read anew (fast_build), their text is made in another process
     pelican.settings.setdefault("SEARCH_TEXTS_AHEAD_FROM", 500)
+    # from this many articles, the builder's input is made in another process
+    pelican.settings.setdefault("SEARCH_INPUT_AHEAD_FROM", 500)
 
 
 def get_generators(pelican):
@@ -28,6 +30,13 @@ def start_early(articles_generator):
     search = articles_generator.context.get(CONTEXT_KEY)
     if search is not None:
         search.start(articles_generator)
+
+
+def launch(generators):
+    """Once everything is read: the builders whose input was made ahead start."""
+    generator = next((g for g in generators if isinstance(g, SearchIndexGenerator)), None)
+    if generator is not None:
+        generator.launch()
 
 
 def make_texts_ahead(articles_generator):
@@ -44,3 +53,4 @@ def register():
     signals.get_generators.connect(get_generators)
     signals.article_generator_preread.connect(make_texts_ahead)
     signals.article_generator_finalized.connect(start_early)
+    signals.all_generators_finalized.connect(launch)

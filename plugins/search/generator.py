@@ -79,11 +79,13 @@ class SearchIndexGenerator(Generator):
 
     def start(self, articles_generator=None) -> None:
         """The index of one edition: the articles of its generator (by default, those of
-        the build's context: the default edition's)."""
+        the build's context: the default edition's). Its input is made here, or on a site of
+        SEARCH_INPUT_AHEAD_FROM articles or more in a forked process, while this one goes on
+        with the build (launch() then takes it)."""
         settings = articles_generator.settings if articles_generator else self.settings
         context = articles_generator.context if articles_generator else self.context
         index_dir = settings["SEARCH_INDEX_DIR"]
-        if index_dir in self._runs:
+        if index_dir in self.builds:
             return
         build = self._first if not self.builds else IndexBuild()
         self.builds[index_dir] = build
@@ -91,17 +93,36 @@ class SearchIndexGenerator(Generator):
             [*context.get("articles", []), *context.get("translations", [])],
             key=lambda article: (article.date, article.slug),
         )
-        folder = self._content_folder()  # one per content folder, an index per edition
         texts = TextCache(self._texts_folder(index_dir))
         if self._made_ahead is None:
             self._made_ahead = self._first.texts_made_ahead()  # of every language's articles
         texts.made = self._made_ahead
-        source = json.dumps([self._document(a, texts) for a in articles], ensure_ascii=False)
-        texts.save()
+
+        def make_input() -> tuple[str, str]:
+            source = json.dumps([self._document(a, texts) for a in articles], ensure_ascii=False)
+            texts.save()
+            return hashlib.sha256(f"{builder_digest()}\0{source}".encode()).hexdigest(), source
+
+        if len(articles) >= self.settings.get("SEARCH_INPUT_AHEAD_FROM", 500):
+            build.make_input_ahead(make_input)
+        else:
+            self._run(index_dir, *make_input())
+
+    def launch(self) -> None:
+        """Start the builder of each index whose input was made ahead (once all the content
+        is read, before the pages are written: Node runs beside the rendering)."""
+        for index_dir, build in self.builds.items():
+            if index_dir not in self._runs:
+                key, source = build.input_made_ahead()
+                self._run(index_dir, key, source)
+
+    def _run(self, index_dir: str, key: str, source: str) -> None:
+        """Run the builder on source, unless the cached index was built from the same."""
+        folder = self._content_folder()  # one per content folder, an index per edition
         store = (
             IndexStore(folder / _store_name("index", index_dir, self.settings)) if folder else None
         )
-        key = hashlib.sha256(f"{builder_digest()}\0{source}".encode()).hexdigest()
+        build = self.builds[index_dir]
         files = store.files if store else build.temporary_folder()
         run = self._runs[index_dir] = Run(key, source, files, store)
         if store is not None and store.built_from() == key:
@@ -112,8 +133,9 @@ class SearchIndexGenerator(Generator):
 
     def generate_output(self, writer):
         try:
-            if not self._runs:
+            if not self.builds:
                 self.start()
+            self.launch()
             for index_dir, run in self._runs.items():
                 result = self.builds[index_dir].wait()
                 self._write(index_dir, run, result, getattr(writer, "journal", None))

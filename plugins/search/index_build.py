@@ -1,9 +1,9 @@
 """One build of the search index, from its start to its end (no Pelican here).
 
-An IndexBuild owns what the build runs and writes outside the output: the forked process
-that makes the articles' texts ahead, the Node process that builds the index (the builder
-reads its documents from a file with no name) with the thread waiting for it, and the
-temporary folders.
+An IndexBuild owns what the build runs and writes outside the output: the forked processes
+that make the articles' texts and the builder's input ahead, the Node process that builds
+the index (the builder reads its documents from a file with no name) with the thread
+waiting for it, and the temporary folders.
 close() ends them all: its owner calls it once the index is written or the build failed;
 a build abandoned on the way (an exception elsewhere in Pelican) is closed when its owner
 is freed, or when the interpreter exits (weakref.finalize does both).
@@ -70,21 +70,40 @@ class IndexBuild:
 
     def make_texts_ahead(self, make_texts: Callable[[], dict]) -> None:
         """Run make_texts() in a forked process; texts_made_ahead() collects its result."""
-        folder = forking.scratch_folder("search-texts")
-        self._held.paths.append(Path(folder))
-        self._held.texts = (forking.start(make_texts, os.path.join(folder, "texts")), folder)
+        self._fork("texts", make_texts)
 
     def texts_made_ahead(self) -> dict:
         """What make_texts_ahead's process made ({} if none ran, or if it failed)."""
-        if self._held.texts is None:
-            return {}
-        pid, folder = self._held.texts
         try:
-            return forking.collect(pid, os.path.join(folder, "texts"))
+            return self._collect("texts", {})
         except forking.WorkerError:
             return {}  # made in this process instead
+
+    def make_input_ahead(self, make_input: Callable[[], tuple[str, str]]) -> None:
+        """Run make_input() (the builder's input and its key) in a forked process, so that
+        this one goes on with the build; input_made_ahead() collects it."""
+        self._fork("input", make_input)
+
+    def input_made_ahead(self) -> tuple[str, str] | None:
+        """(key, source) from make_input_ahead's process, None if none was started; raises
+        the SearchIndexError of a process that failed."""
+        try:
+            return self._collect("input", None)
+        except forking.WorkerError as error:
+            raise SearchIndexError(f"making the search index's input failed:\n{error}") from None
+
+    def _fork(self, name: str, function: Callable) -> None:
+        folder = forking.scratch_folder(f"search-{name}")
+        self._held.paths.append(Path(folder))
+        self._held.ahead[name] = (forking.start(function, os.path.join(folder, name)), folder)
+
+    def _collect(self, name: str, default):
+        if name not in self._held.ahead:
+            return default
+        pid, folder = self._held.ahead.pop(name)
+        try:
+            return forking.collect(pid, os.path.join(folder, name))
         finally:
-            self._held.texts = None
             shutil.rmtree(folder, ignore_errors=True)
             self._held.paths.remove(Path(folder))
 
@@ -127,7 +146,7 @@ class IndexBuild:
 @dataclass
 class _Held:
     owner: int = field(default_factory=os.getpid)  # a forked worker ends nothing of these
-    texts: tuple[int, str] | None = None  # the process making texts ahead, its folder
+    ahead: dict[str, tuple[int, str]] = field(default_factory=dict)  # forked: pid, folder
     node: subprocess.Popen | None = None
     thread: threading.Thread | None = None  # waiting for node
     paths: list[Path] = field(default_factory=list)  # temporary folders
@@ -135,8 +154,8 @@ class _Held:
     def release(self) -> None:
         if os.getpid() != self.owner:
             return
-        if self.texts is not None:
-            _stop(self.texts[0])
+        for pid, _ in self.ahead.values():
+            _stop(pid)
         if self.node is not None and self.node.poll() is None:
             self.node.kill()  # the thread waiting for it returns
         if self.thread is not None:

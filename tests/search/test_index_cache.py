@@ -15,6 +15,7 @@ import search.documents as search_documents
 import search.generator as search_generator
 import search.index_build as index_build
 from conftest import ROOT, article_fields, build, write_article
+from content_checks import ContentError
 from packed import call
 
 
@@ -134,7 +135,7 @@ def test_texts_made_ahead_in_another_process_give_the_same_index(content, tmp_pa
     real = index_build.IndexBuild.texts_made_ahead
 
     def spied(self):
-        folders.append(self.held.texts[1] if self.held.texts else None)
+        folders.append(self.held.ahead["texts"][1] if "texts" in self.held.ahead else None)
         made.append(real(self))
         return made[-1]
 
@@ -157,6 +158,48 @@ def test_texts_made_ahead_in_another_process_give_the_same_index(content, tmp_pa
     assert folders[2] is None  # none read anew: their texts are kept from the last build
 
 
+def test_an_input_made_ahead_in_another_process_gives_the_same_index(
+    content, tmp_path, monkeypatch
+):
+    for n in range(4):
+        write_article(content, f"a{n}", f"Body {n}.", **article_fields(f"Title {n}"))
+    runs, folders = node_runs(monkeypatch), []
+    real = index_build.IndexBuild.input_made_ahead
+
+    def spied(self):
+        folders.append(self.held.ahead["input"][1] if "input" in self.held.ahead else None)
+        return real(self)
+
+    monkeypatch.setattr(index_build.IndexBuild, "input_made_ahead", spied)
+    made_here = []
+    real_document = search_generator.SearchIndexGenerator._document
+
+    def document(self, article, texts):
+        made_here.append(article.slug)
+        return real_document(self, article, texts)
+
+    monkeypatch.setattr(search_generator.SearchIndexGenerator, "_document", document)
+    ahead = build(content, tmp_path / "ahead", SEARCH_INPUT_AHEAD_FROM=1)
+    assert made_here == [] and len(runs) == 1  # made in the forked process, built here
+    assert folders[0] is not None and not Path(folders[0]).exists()
+    here = build(content, tmp_path / "here", SEARCH_INPUT_AHEAD_FROM=10_000)
+    assert len(made_here) == 4 and len(folders) == 1  # made here, no process started
+    assert index_files(ahead.output) == index_files(here.output)
+    build(content, tmp_path / "ahead", SEARCH_INPUT_AHEAD_FROM=1)
+    assert len(runs) == 2  # the input made ahead is the last build's: no Node run
+
+
+def test_an_input_that_fails_in_its_process_stops_the_build(content, tmp_path, monkeypatch):
+    write_article(content, "a0", "Body.", **article_fields("Title"))
+
+    def failing(self, article, texts):
+        raise ValueError("no document")
+
+    monkeypatch.setattr(search_generator.SearchIndexGenerator, "_document", failing)
+    with pytest.raises(index_build.SearchIndexError, match="ValueError: no document"):
+        build(content, tmp_path / "site", SEARCH_INPUT_AHEAD_FROM=1)
+
+
 def test_a_build_stopped_before_the_index_leaves_no_process_making_texts(
     content, tmp_path, monkeypatch
 ):
@@ -177,7 +220,7 @@ def test_a_build_stopped_before_the_index_leaves_no_process_making_texts(
     with pytest.raises(RuntimeError, match="stopped after reading"):
         build(content, tmp_path / "site", SEARCH_TEXTS_AHEAD_FROM=1)
     [index] = builds
-    pid, folder = index.held.texts
+    pid, folder = index.held.ahead["texts"]
     assert Path(folder).is_dir() and index.close.alive
     del builds[:], index
     gc.unfreeze()  # as the next build does (fast_build froze what the failed one read)
@@ -223,3 +266,27 @@ def test_a_failed_build_leaves_no_temporary_files(content, tmp_path):
     assert "title" in result.stdout + result.stderr
     left = [path for path in temporary.rglob("*") if path.parent != temporary]
     assert left == []  # no Node input, part, index or texts folder left (one empty root kept)
+
+
+def test_a_build_that_fails_its_checks_leaves_no_process_making_the_input(content, tmp_path):
+    write_article(content, "good", "Body.", **article_fields("A good article"))
+    (content / "articles" / "broken.md").write_text("---\ndate: 2020-01-01\n---\n\nNo title.\n")
+    builds = []
+    real = index_build.IndexBuild.make_input_ahead
+
+    def recorded(self, make_input):
+        real(self, make_input)
+        builds.append(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index_build.IndexBuild, "make_input_ahead", recorded)
+        with pytest.raises(ContentError):
+            build(content, tmp_path / "site", SEARCH_INPUT_AHEAD_FROM=1)
+    [index] = builds
+    pid, folder = index.held.ahead["input"]
+    del builds[:], index
+    gc.unfreeze()
+    gc.collect()
+    assert not Path(folder).exists()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)

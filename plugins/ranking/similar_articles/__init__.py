@@ -15,9 +15,14 @@ __all__ = ["register"]
 
 
 def read_texts_ahead(generator):
-    """At the first article_generator_preread fast_build has read every source ahead."""
+    """At the first article_generator_preread fast_build has read every source ahead (the
+    signal comes before each source: only the first does anything)."""
+    if TextsAhead.of(generator.context) is not None:
+        return
     if reads_text(settings_of(generator.settings)[0]):
         TextsAhead.start(generator)
+    else:
+        TextsAhead.none(generator.context)
 
 
 def register():

@@ -50,6 +50,11 @@ class TextsAhead:
         return context.get(CONTEXT_KEY)
 
     @classmethod
+    def none(cls, context) -> None:
+        """No texts are read ahead in this build."""
+        context.setdefault(CONTEXT_KEY, cls())
+
+    @classmethod
     def start(cls, generator) -> None:
         """Read ahead the texts fast_build has just read (not those of its cache)."""
         if CONTEXT_KEY in generator.context:
