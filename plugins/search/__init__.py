@@ -32,13 +32,6 @@ def start_early(articles_generator):
         search.start(articles_generator)
 
 
-def launch(generators):
-    """Once everything is read: the builders whose input was made ahead start."""
-    generator = next((g for g in generators if isinstance(g, SearchIndexGenerator)), None)
-    if generator is not None:
-        generator.launch()
-
-
 def make_texts_ahead(articles_generator):
     """Pelican sends article_generator_preread before reading each source; at the first,
     fast_build has read them all ahead, into context["read_ahead"]."""
@@ -53,4 +46,3 @@ def register():
     signals.get_generators.connect(get_generators)
     signals.article_generator_preread.connect(make_texts_ahead)
     signals.article_generator_finalized.connect(start_early)
-    signals.all_generators_finalized.connect(launch)

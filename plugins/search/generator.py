@@ -11,8 +11,10 @@ of the builder, so that a rebuild with no article changed runs no Node (SEARCH_I
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import weakref
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -81,7 +83,7 @@ class SearchIndexGenerator(Generator):
         """The index of one edition: the articles of its generator (by default, those of
         the build's context: the default edition's). Its input is made here, or on a site of
         SEARCH_INPUT_AHEAD_FROM articles or more in a forked process, while this one goes on
-        with the build (launch() then takes it)."""
+        with the build; the builder (Node) starts as soon as its input is made."""
         settings = articles_generator.settings if articles_generator else self.settings
         context = articles_generator.context if articles_generator else self.context
         index_dir = settings["SEARCH_INDEX_DIR"]
@@ -105,19 +107,16 @@ class SearchIndexGenerator(Generator):
 
         if len(articles) >= self.settings.get("SEARCH_INPUT_AHEAD_FROM", 500):
             build.make_input_ahead(make_input)
-        else:
-            self._run(index_dir, *make_input())
+            build.build_when_input_made(
+                functools.partial(_weakly, weakref.WeakMethod(self._run), index_dir)
+            )
+            return
+        run = self._run(index_dir, *make_input())
+        if run is not None:
+            build.run_node(run)
 
-    def launch(self) -> None:
-        """Start the builder of each index whose input was made ahead (once all the content
-        is read, before the pages are written: Node runs beside the rendering)."""
-        for index_dir, build in self.builds.items():
-            if index_dir not in self._runs:
-                key, source = build.input_made_ahead()
-                self._run(index_dir, key, source)
-
-    def _run(self, index_dir: str, key: str, source: str) -> None:
-        """Run the builder on source, unless the cached index was built from the same."""
+    def _run(self, index_dir: str, key: str, source: str) -> Run | None:
+        """The builder's run on source; None if the cached index was built from the same."""
         folder = self._content_folder()  # one per content folder, an index per edition
         store = (
             IndexStore(folder / _store_name("index", index_dir, self.settings)) if folder else None
@@ -126,19 +125,20 @@ class SearchIndexGenerator(Generator):
         files = store.files if store else build.temporary_folder()
         run = self._runs[index_dir] = Run(key, source, files, store)
         if store is not None and store.built_from() == key:
-            return  # the index is as this build wants it
+            return None  # the index is as this build wants it
         if store:
             store.forget()  # until this run succeeds, the files are not known to be right
-        build.run_node(run)
+        return run
 
     def generate_output(self, writer):
         try:
             if not self.builds:
                 self.start()
-            self.launch()
-            for index_dir, run in self._runs.items():
-                result = self.builds[index_dir].wait()
-                self._write(index_dir, run, result, getattr(writer, "journal", None))
+            for index_dir, build in self.builds.items():
+                result = build.wait()
+                self._write(
+                    index_dir, self._runs[index_dir], result, getattr(writer, "journal", None)
+                )
         finally:
             for build in {id(b): b for b in [self._first, *self.builds.values()]}.values():
                 build.close()
@@ -187,6 +187,12 @@ class SearchIndexGenerator(Generator):
         """Pelican's summary of an article with no lead: its first words."""
         length = self.settings.get("SUMMARY_MAX_LENGTH")
         return truncate_html_words(article._content, length) if length else article._content
+
+
+def _weakly(method: weakref.WeakMethod, *args):
+    """method(*args), or None once its object is gone (a build abandoned on the way)."""
+    bound = method()
+    return None if bound is None else bound(*args)
 
 
 def _store_name(kind: str, index_dir: str, settings) -> str:

@@ -75,37 +75,19 @@ class IndexBuild:
     def texts_made_ahead(self) -> dict:
         """What make_texts_ahead's process made ({} if none ran, or if it failed)."""
         try:
-            return self._collect("texts", {})
+            return self._held.collect("texts", {})
         except forking.WorkerError:
             return {}  # made in this process instead
 
     def make_input_ahead(self, make_input: Callable[[], tuple[str, str]]) -> None:
         """Run make_input() (the builder's input and its key) in a forked process, so that
-        this one goes on with the build; input_made_ahead() collects it."""
+        this one goes on with the build; build_when_input_made() takes it."""
         self._fork("input", make_input)
-
-    def input_made_ahead(self) -> tuple[str, str] | None:
-        """(key, source) from make_input_ahead's process, None if none was started; raises
-        the SearchIndexError of a process that failed."""
-        try:
-            return self._collect("input", None)
-        except forking.WorkerError as error:
-            raise SearchIndexError(f"making the search index's input failed:\n{error}") from None
 
     def _fork(self, name: str, function: Callable) -> None:
         folder = forking.scratch_folder(f"search-{name}")
         self._held.paths.append(Path(folder))
         self._held.ahead[name] = (forking.start(function, os.path.join(folder, name)), folder)
-
-    def _collect(self, name: str, default):
-        if name not in self._held.ahead:
-            return default
-        pid, folder = self._held.ahead.pop(name)
-        try:
-            return forking.collect(pid, os.path.join(folder, name))
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-            self._held.paths.remove(Path(folder))
 
     def temporary_folder(self) -> Path:
         """A folder of this build's own, removed by close()."""
@@ -115,24 +97,49 @@ class IndexBuild:
 
     def run_node(self, run: Run) -> None:
         """Start the builder on run, in the background; wait() gives its report."""
-        process = start_node(find_node(), run)
+        process = self._held.node = start_node(find_node(), run)
+        self._in_thread(lambda: _report(process))
+
+    def build_when_input_made(self, make_run: Callable[[str, str], Run | None]) -> None:
+        """In this build's thread: the input made ahead (its key and source), the run that
+        make_run gives for it (None: the index is as wanted), and the builder on that run:
+        Node starts as soon as its input is made, whatever this process does meanwhile.
+        (The thread holds nothing of this object: a build abandoned on the way is still
+        freed, and closed, while its thread waits.)"""
+        node, held = find_node(), self._held
+
+        def prepare_and_build():
+            try:
+                key, source = held.collect("input", None)
+            except forking.WorkerError as error:
+                raise SearchIndexError(
+                    f"making the search index's input failed:\n{error}"
+                ) from None
+            run = make_run(key, source)
+            if run is None:
+                return None
+            with held.lock:
+                if held.closed:
+                    raise SearchIndexError("the build was stopped")
+                process = held.node = start_node(node, run)
+            return _report(process)
+
+        self._in_thread(prepare_and_build)
+
+    def _in_thread(self, work: Callable[[], dict | None]) -> None:
         outcome = self._outcome
 
-        def wait_for_node():
+        def run_work():
             try:
-                output, errors = process.communicate()
-                if process.returncode != 0:
-                    raise SearchIndexError(f"building the search index failed:\n{errors}")
-                outcome.append(json.loads(output))
+                outcome.append(work())
             except Exception as error:  # raised by wait(), in the build's own thread
                 outcome.append(error)
 
-        thread = threading.Thread(target=wait_for_node, name="search-index", daemon=True)
-        self._held.node, self._held.thread = process, thread
-        thread.start()
+        self._held.thread = threading.Thread(target=run_work, name="search-index", daemon=True)
+        self._held.thread.start()
 
     def wait(self) -> dict | None:
-        """The builder's report ({changed, removed, digest}), None if no run was started;
+        """The builder's report ({changed, removed, digest}), None if it did not run;
         raises the SearchIndexError of a run that failed."""
         if self._held.thread is None:
             return None
@@ -148,20 +155,42 @@ class _Held:
     owner: int = field(default_factory=os.getpid)  # a forked worker ends nothing of these
     ahead: dict[str, tuple[int, str]] = field(default_factory=dict)  # forked: pid, folder
     node: subprocess.Popen | None = None
-    thread: threading.Thread | None = None  # waiting for node
+    thread: threading.Thread | None = None  # preparing the run, starting node, waiting for it
     paths: list[Path] = field(default_factory=list)  # temporary folders
+    lock: threading.Lock = field(default_factory=threading.Lock)  # node, closed
+    closed: bool = False
+
+    def collect(self, name: str, default):
+        """The result of the process forked ahead under name (default if none was)."""
+        if name not in self.ahead:
+            return default
+        pid, folder = self.ahead.pop(name)
+        try:
+            return forking.collect(pid, os.path.join(folder, name))
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+            self.paths.remove(Path(folder))
 
     def release(self) -> None:
         if os.getpid() != self.owner:
             return
-        for pid, _ in self.ahead.values():
-            _stop(pid)
+        with self.lock:
+            self.closed = True  # no node is started from now on
+        for pid, _ in list(self.ahead.values()):
+            _stop(pid)  # (the thread waiting for it, if any, gets an error)
         if self.node is not None and self.node.poll() is None:
             self.node.kill()  # the thread waiting for it returns
         if self.thread is not None:
             self.thread.join()
-        for path in self.paths:
+        for path in list(self.paths):
             shutil.rmtree(path, ignore_errors=True)
+
+
+def _report(process: subprocess.Popen) -> dict:
+    output, errors = process.communicate()
+    if process.returncode != 0:
+        raise SearchIndexError(f"building the search index failed:\n{errors}")
+    return json.loads(output)
 
 
 def find_node() -> str:

@@ -164,13 +164,13 @@ def test_an_input_made_ahead_in_another_process_gives_the_same_index(
     for n in range(4):
         write_article(content, f"a{n}", f"Body {n}.", **article_fields(f"Title {n}"))
     runs, folders = node_runs(monkeypatch), []
-    real = index_build.IndexBuild.input_made_ahead
+    real = index_build.IndexBuild.make_input_ahead
 
-    def spied(self):
-        folders.append(self.held.ahead["input"][1] if "input" in self.held.ahead else None)
-        return real(self)
+    def spied(self, make_input):
+        real(self, make_input)
+        folders.append(self.held.ahead["input"][1])
 
-    monkeypatch.setattr(index_build.IndexBuild, "input_made_ahead", spied)
+    monkeypatch.setattr(index_build.IndexBuild, "make_input_ahead", spied)
     made_here = []
     real_document = search_generator.SearchIndexGenerator._document
 
@@ -271,22 +271,27 @@ def test_a_failed_build_leaves_no_temporary_files(content, tmp_path):
 def test_a_build_that_fails_its_checks_leaves_no_process_making_the_input(content, tmp_path):
     write_article(content, "good", "Body.", **article_fields("A good article"))
     (content / "articles" / "broken.md").write_text("---\ndate: 2020-01-01\n---\n\nNo title.\n")
-    builds = []
+    builds, started = [], []
     real = index_build.IndexBuild.make_input_ahead
 
     def recorded(self, make_input):
         real(self, make_input)
         builds.append(self)
+        started.append(self.held.ahead["input"])
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(index_build.IndexBuild, "make_input_ahead", recorded)
         with pytest.raises(ContentError):
             build(content, tmp_path / "site", SEARCH_INPUT_AHEAD_FROM=1)
     [index] = builds
-    pid, folder = index.held.ahead["input"]
+    [(pid, folder)] = started
+    held = index.held
     del builds[:], index
+    held.thread.join(60)  # its thread holds nothing of the build, once it has its run
     gc.unfreeze()
-    gc.collect()
+    gc.collect()  # the failed build's objects freed: its IndexBuild with them
+    assert held.closed and not held.thread.is_alive()
+    assert held.node is None or held.node.poll() is not None
     assert not Path(folder).exists()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
