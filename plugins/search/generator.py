@@ -153,14 +153,20 @@ class SearchIndexGenerator(Generator):
             update_folder(run.folder, target, journal)
             return
         digest = result["digest"] if result else store.index_digest()
-        if result and store.written_to(target) == store.index_digest() and target.is_dir():
+        written = store.written_to(target)
+        if result and written == store.index_digest() and target.is_dir():
+            store.writing(target)
             apply_changes(store.files, target, result, journal)  # the changed files only
-        elif store.written_to(target) != digest or not (target / "manifest.js").is_file():
+        elif written != digest or not (target / "manifest.js").is_file():
+            store.writing(target)
             update_folder(store.files, target, journal)
         write_if_changed(target / "stemmers.js", stemmers, journal)
         if result:
             store.built(run.key, digest)
-        store.wrote(target, digest)
+        if journal is None:
+            store.wrote(target, digest)
+        else:  # not before: a build killed or failed after this is undone in the output
+            journal.after_commit(functools.partial(store.wrote, target, digest))
 
     def _document(self, article, texts) -> dict:
         lang = article.lang

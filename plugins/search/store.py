@@ -62,6 +62,12 @@ class IndexStore:
         record.setdefault("written", {})[str(target.resolve())] = digest
         self._write(record)
 
+    def writing(self, target: Path) -> None:
+        """Files of target are about to change: what it holds is not known until wrote()."""
+        record = self._read()
+        if record.get("written", {}).pop(str(target.resolve()), None) is not None:
+            self._write(record)
+
 
 def update_folder(source: Path, target: Path, journal=None) -> None:
     """Make target hold source's files: only the files that differ are written (their

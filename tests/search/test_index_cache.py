@@ -16,6 +16,7 @@ import search.generator as search_generator
 import search.index_build as index_build
 from conftest import ROOT, article_fields, build, write_article
 from content_checks import ContentError
+from fast_build.journal import OutputJournal, recover
 from packed import call
 
 
@@ -295,3 +296,27 @@ def test_a_build_that_fails_its_checks_leaves_no_process_making_the_input(conten
     assert not Path(folder).exists()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+def test_an_index_written_by_a_build_that_is_then_undone_is_written_again(
+    content, tmp_path, monkeypatch
+):
+    for n in range(3):
+        tags = ["Minsk", "Army"]
+        write_article(content, f"a{n}", f"Body {n}.", **article_fields(f"T {n}", tags=tags))
+    site = tmp_path / "site"
+    build(content, site)
+    write_article(content, "a0", "Body 0.", **article_fields("T 0", tags=["Minsk", "Navy"]))
+
+    def killed(self):  # as if the build were killed once the index is in the output
+        raise RuntimeError("killed before the end")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(OutputJournal, "commit", killed)
+        with pytest.raises(RuntimeError, match="killed before the end"):
+            build(content, site)
+    recover(site)  # (what the next build does first)
+    assert b"Navy" not in (site / "search" / "names.js").read_bytes()  # the last good site
+    build(content, site)
+    build(content, tmp_path / "fresh", CACHE_PATH=str(tmp_path / "other-cache"))
+    assert index_files(site) == index_files(tmp_path / "fresh")

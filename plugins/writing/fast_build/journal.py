@@ -35,6 +35,7 @@ class OutputJournal:
         self.folder = journal_folder(self.output)
         self._seen: set[str] = set()
         self._log = None
+        self._after_commit: list = []
 
     def begin(self) -> OutputJournal:
         recover(self.output)
@@ -61,6 +62,11 @@ class OutputJournal:
             if os.path.lexists(self.output / relative):
                 self._save(relative)
 
+    def after_commit(self, action) -> None:
+        """Run action() once the new site is committed: for a record kept elsewhere of what
+        the output holds, which a rollback would otherwise leave wrong."""
+        self._after_commit.append(action)
+
     def commit(self) -> None:
         """The build ended well: the files it replaced are let go."""
         self._close()
@@ -69,6 +75,9 @@ class OutputJournal:
             shutil.rmtree(done, ignore_errors=True)
             self.folder.rename(done)  # atomic: a kill from here on leaves the new site
             shutil.rmtree(done, ignore_errors=True)
+        for action in self._after_commit:
+            action()
+        self._after_commit.clear()
 
     def rollback(self) -> None:
         self._close()
