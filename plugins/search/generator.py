@@ -123,7 +123,8 @@ class SearchIndexGenerator(Generator):
         )
         build = self.builds[index_dir]
         files = store.files if store else build.temporary_folder()
-        run = self._runs[index_dir] = Run(key, source, files, store)
+        previous = store.index_digest() if store else None
+        run = self._runs[index_dir] = Run(key, source, files, store, previous)
         if store is not None and store.built_from() == key:
             return None  # the index is as this build wants it
         if store:
@@ -154,7 +155,7 @@ class SearchIndexGenerator(Generator):
             return
         digest = result["digest"] if result else store.index_digest()
         written = store.written_to(target)
-        if result and written == store.index_digest() and target.is_dir():
+        if result and written == run.previous and written and target.is_dir():
             store.writing(target)
             apply_changes(store.files, target, result, journal)  # the changed files only
         elif written != digest or not (target / "manifest.js").is_file():

@@ -53,6 +53,7 @@ class Run(NamedTuple):
     source: str
     folder: Path
     store: IndexStore | None
+    previous: str | None = None  # the digest of the store's files before the run, if known
 
 
 class IndexBuild:

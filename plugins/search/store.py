@@ -48,9 +48,11 @@ class IndexStore:
         return self._read().get("written", {}).get(str(target.resolve()))
 
     def forget(self) -> None:
-        """A run starts: the files are not known to match any input until it ends."""
+        """A run starts: the files are not known to match any input, nor their digest, until
+        it ends (a run killed half-way leaves files and state that no record describes)."""
         record = self._read()
         record.pop("input", None)
+        record.pop("index", None)
         self._write(record)
         self.files.mkdir(parents=True, exist_ok=True)
 

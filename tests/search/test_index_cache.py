@@ -320,3 +320,26 @@ def test_an_index_written_by_a_build_that_is_then_undone_is_written_again(
     build(content, site)
     build(content, tmp_path / "fresh", CACHE_PATH=str(tmp_path / "other-cache"))
     assert index_files(site) == index_files(tmp_path / "fresh")
+
+
+def test_a_node_run_whose_build_was_killed_after_it_is_not_trusted_by_the_next(
+    content, tmp_path, monkeypatch
+):
+    for n in range(3):
+        tags = ["Minsk", "Army"]
+        write_article(content, f"a{n}", f"Body {n}.", **article_fields(f"T {n}", tags=tags))
+    site = tmp_path / "site"
+    build(content, site)
+    write_article(content, "a0", "Body 0.", **article_fields("T 0", tags=["Minsk", "Navy"]))
+
+    def killed(self, *args):  # Node has written its files and state, then the kill
+        raise RuntimeError("killed after Node")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(search_generator.SearchIndexGenerator, "_write", killed)
+        with pytest.raises(RuntimeError, match="killed after Node"):
+            build(content, site)
+    recover(site)
+    build(content, site)  # Node finds nothing changed since its own last state
+    build(content, tmp_path / "fresh", CACHE_PATH=str(tmp_path / "other-cache"))
+    assert index_files(site) == index_files(tmp_path / "fresh")
