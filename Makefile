@@ -22,7 +22,7 @@ PELICANOPTS ?=
 .DEFAULT_GOAL := help
 .PHONY: help install html clean regenerate serve devserver publish test lint \
 	eval-similar bench-similar similar-report offline bench-search bench-images \
-	check newpost rsync_upload github s3_upload bench zim bench-zim
+	check newpost rsync_upload github s3_upload bench zim bench-zim bench-preview
 
 help: ## list the targets
 	@grep -E '^[a-z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -95,6 +95,9 @@ eval-similar: install ## score similar articles against the 18F authors' own lin
 
 bench-similar: install ## time similar articles at 10,000 and 100,000 articles
 	$(BIN)/python tools/bench_similar.py
+
+bench-preview: install ## make devserver: from a save to the page shown, at 10,000 articles (COUNT=...)
+	$(BIN)/python tools/bench_preview.py $(if $(COUNT),--count $(COUNT))
 
 bench-search: install ## our search against Pagefind at 10,000 and 100,000 articles (SIZES=...)
 	$(BIN)/python tools/bench_search.py $(if $(SIZES),--sizes $(SIZES))

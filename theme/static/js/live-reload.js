@@ -1,14 +1,14 @@
-/* Live preview (make devserver only): reload the page when the site has been rebuilt, and
-   show the content problems of a failed rebuild on the page itself.
+/* Live preview (make devserver only): reload the page when the site has changed, and show
+   the content problems of a failed rebuild on the page itself.
 
-   tools/devserver.py writes _preview/build.json when a build starts ({"build": id,
-   "building": true}) and when it ends ({"build": id, "building": false, "problems":
-   ["file:line: field: message Fix: ..."], "warnings": [...]}): warnings show on the pages
-   of a good build, problems on those of the last good build. A page remembers the finished build it first
-   sees and reloads once a later build has finished without problems; a page loaded while a
-   build was running reloads when that build has finished. Pages carry no build id, so a
-   rebuild leaves the pages it did not change as they were. Polling once a second needs
-   nothing but the static server Pelican already runs. */
+   tools/devserver.py keeps _preview/build.json as {"build": id, "building": bool,
+   "problems": ["file:line: field: message Fix: ..."], "warnings": [...]}: "build" changes
+   when the output has changed with no problems (a good build has ended, or the page of a
+   saved article was rendered first, while the rest is rebuilt). A page remembers the build
+   it first sees and reloads once "build" changes with no problems; it shows the problems
+   meanwhile, and the warnings of the good build it shows. Polling four times a second needs
+   nothing but the static server, and shows a saved article's page within a quarter of a
+   second of its writing. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -39,19 +39,18 @@
       .then(function (state) {
         if (!state) return;
         if (seen === undefined) {
-          seen = state.building ? null : state.build;
+          seen = state.build;
           // what the page has read, for whoever watches it (the live-preview test)
           document.documentElement.setAttribute("data-preview-build", String(seen));
         }
-        if (state.building) return;
         if (state.build !== seen && !state.problems.length) {
-          window.location.reload();  // a newer good build: show it
+          window.location.reload();  // the output changed: show it
           return;
         }
-        showProblems(state.problems.concat(state.warnings || []));
+        showProblems(state.problems.concat(state.building ? [] : state.warnings || []));
       })
       .catch(function () { /* the server is restarting: try again */ })
-      .then(function () { setTimeout(poll, 1000); });
+      .then(function () { setTimeout(poll, 250); });
   }
   poll();
 })();
