@@ -202,7 +202,7 @@ def _ended_well(settings) -> bool:
 
 def _saved_articles(changes, quick: QuickPage) -> list[Path]:
     """The articles saved, if the change is only that (else [])."""
-    paths = [Path(path) for _, path in changes]
+    paths = [Path(path) for _, path in changes if not Path(path).is_dir()]  # (a new folder)
     kinds = {kind for kind, _ in changes}
     if not paths or not kinds <= {Change.added, Change.modified}:
         return []
