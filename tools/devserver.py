@@ -157,6 +157,8 @@ def main(argv: list[str] | None = None) -> None:
                 if background.ended_well():
                     quick.remove_orphans()
                 continue
+            if all(Path(path).is_dir() for _, path in changes):
+                continue  # a new folder alone changes no page (its files come as changes)
             print("Changed: " + ", ".join(sorted(path for _, path in changes)))
             background.stop()
             saved = _saved_articles(changes, quick)
