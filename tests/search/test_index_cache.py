@@ -298,8 +298,22 @@ def test_a_build_that_fails_its_checks_leaves_no_process_making_the_input(conten
         os.waitpid(pid, os.WNOHANG)
 
 
-def test_an_index_written_by_a_build_that_is_then_undone_is_written_again(
-    content, tmp_path, monkeypatch
+def _killed(*args):
+    raise RuntimeError("killed")
+
+
+@pytest.mark.parametrize(
+    "kill_point",
+    [
+        # the index is in the output, the journal not committed: the output is rolled back
+        (OutputJournal, "commit"),
+        # Node has written the store's files and state, the output nothing of them
+        (search_generator.SearchIndexGenerator, "_write"),
+    ],
+    ids=["after-the-output-was-written", "after-node"],
+)
+def test_a_build_killed_on_the_way_leaves_nothing_the_next_build_trusts_wrongly(
+    content, tmp_path, monkeypatch, kill_point
 ):
     for n in range(3):
         tags = ["Minsk", "Army"]
@@ -307,39 +321,12 @@ def test_an_index_written_by_a_build_that_is_then_undone_is_written_again(
     site = tmp_path / "site"
     build(content, site)
     write_article(content, "a0", "Body 0.", **article_fields("T 0", tags=["Minsk", "Navy"]))
-
-    def killed(self):  # as if the build were killed once the index is in the output
-        raise RuntimeError("killed before the end")
-
     with monkeypatch.context() as patch:
-        patch.setattr(OutputJournal, "commit", killed)
-        with pytest.raises(RuntimeError, match="killed before the end"):
+        patch.setattr(*kill_point, _killed)
+        with pytest.raises(RuntimeError, match="killed"):
             build(content, site)
     recover(site)  # (what the next build does first)
     assert b"Navy" not in (site / "search" / "names.js").read_bytes()  # the last good site
     build(content, site)
-    build(content, tmp_path / "fresh", CACHE_PATH=str(tmp_path / "other-cache"))
-    assert index_files(site) == index_files(tmp_path / "fresh")
-
-
-def test_a_node_run_whose_build_was_killed_after_it_is_not_trusted_by_the_next(
-    content, tmp_path, monkeypatch
-):
-    for n in range(3):
-        tags = ["Minsk", "Army"]
-        write_article(content, f"a{n}", f"Body {n}.", **article_fields(f"T {n}", tags=tags))
-    site = tmp_path / "site"
-    build(content, site)
-    write_article(content, "a0", "Body 0.", **article_fields("T 0", tags=["Minsk", "Navy"]))
-
-    def killed(self, *args):  # Node has written its files and state, then the kill
-        raise RuntimeError("killed after Node")
-
-    with monkeypatch.context() as patch:
-        patch.setattr(search_generator.SearchIndexGenerator, "_write", killed)
-        with pytest.raises(RuntimeError, match="killed after Node"):
-            build(content, site)
-    recover(site)
-    build(content, site)  # Node finds nothing changed since its own last state
     build(content, tmp_path / "fresh", CACHE_PATH=str(tmp_path / "other-cache"))
     assert index_files(site) == index_files(tmp_path / "fresh")
